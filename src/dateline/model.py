@@ -112,6 +112,26 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
+class Document:
+    """An article after analysis: its sentences with resolved time mentions.
+
+    This is what the per-article stage (:func:`dateline.pipeline.analyze`) produces and what
+    timeline methods, the store and the Dask path consume.
+    """
+
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+    @property
+    def published(self) -> date:
+        return self.article.published
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     """A sentence as it appears in a timeline, with the article it came from."""
 

@@ -1,0 +1,3 @@
+"""dateline: dated news articles in, a dated, sourced timeline out."""
+
+__version__ = "0.1.0"
