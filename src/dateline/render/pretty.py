@@ -10,12 +10,13 @@ WIDTH = 88
 
 
 def _source(q: Quote) -> str:
-    parts = [q.source or "", q.title and f"“{q.title}”" or "", q.published.isoformat() if q.published else ""]
-    label = ", ".join(p for p in parts if p) or q.article_id
+    """``source, “title”, published [article id] <url>`` — whatever of it is known."""
+    parts = [q.source or "", f"“{q.title}”" if q.title else "", q.published.isoformat() if q.published else ""]
+    label = ", ".join(p for p in parts if p)
+    if not q.url or not q.title:
+        label = f"{label} [{q.article_id}]" if label else q.article_id
     if q.url:
         label += f" <{q.url}>"
-    elif q.source or q.title:
-        label += f" [{q.article_id}]"
     return label
 
 

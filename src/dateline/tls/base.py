@@ -64,6 +64,8 @@ class Method(Protocol):
 # here when a method lands.
 METHODS: dict[str, str] = {
     "datewise": "dateline.tls.datewise:Datewise",
+    "learned-datewise": "dateline.tls.learned:LearnedDatewise",
+    "clust": "dateline.tls.clust:Clust",
 }
 
 

@@ -1,0 +1,133 @@
+"""Helpers shared by the timeline methods: input clipping, sentence dates, filters, quotes.
+
+Everything here is a pure function of its arguments.
+
+>>> from datetime import date
+>>> from dateline.model import Mention, Sentence
+>>> s = Sentence("a1", 0, "A rocket hit the base on Friday.",
+...              (Mention("Friday", 24, 30, "2019-12-27", "day"),))
+>>> sentence_date(s)
+datetime.date(2019, 12, 27)
+>>> query_terms("the Syria crisis")
+('syria', 'crisis')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from dateline.model import Document, Quote, Sentence
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
+_VALUE_DATE = re.compile(r"^\d{4}(?:$|-)")
+
+# A small closed list so that a query such as "the war in Syria" filters on content words only.
+QUERY_STOPWORDS: frozenset[str] = frozenset(
+    """a about after against all an and any are as at be been before by during for from had has
+    have he her his in into is it its more new news not of on or over said says she than that the
+    their them there these they this those to under up was were what when where which while who
+    will with would""".split()
+)
+
+
+def sentence_date(sentence: Sentence, first_only: bool = True) -> date | None:
+    """The day a sentence is dated to, or ``None``.
+
+    With ``first_only`` (the news-tls convention) only the sentence's first date-like time
+    expression counts, and it dates the sentence only if it is day-level. Otherwise the first
+    day-level mention anywhere in the sentence is used.
+    """
+    if not first_only:
+        days = sentence.days
+        return days[0] if days else None
+    for m in sentence.mentions:
+        if m.type in ("DATE", "TIME") and _VALUE_DATE.match(m.value):
+            return m.day
+    return None
+
+
+def query_terms(query: str | None) -> tuple[str, ...]:
+    """Lower-case content words of a free-text query, in order, without duplicates.
+
+    >>> query_terms("Baghdad embassy, embassy!")
+    ('baghdad', 'embassy')
+    """
+    if not query:
+        return ()
+    out: list[str] = []
+    for w in _WORD.findall(query.lower()):
+        w = w.strip("'-")
+        if len(w) >= 2 and w not in QUERY_STOPWORDS and w not in out:
+            out.append(w)
+    return tuple(out)
+
+
+def normalise_keywords(keywords: Iterable[str]) -> tuple[str, ...]:
+    """Lower-cased, stripped, non-empty keywords (substring matches, as in news-tls).
+
+    >>> normalise_keywords([" Syria", "", "SYRIAN"])
+    ('syria', 'syrian')
+    """
+    out: list[str] = []
+    for k in keywords:
+        k = k.strip().lower()
+        if k and k not in out:
+            out.append(k)
+    return tuple(out)
+
+
+def mentions_any(text: str, terms: Sequence[str]) -> bool:
+    """True when ``terms`` is empty or ``text`` (lower-cased) contains one of them as a substring."""
+    if not terms:
+        return True
+    low = text.lower()
+    return any(t in low for t in terms)
+
+
+def select_documents(
+    documents: Iterable[Document],
+    *,
+    query: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> list[Document]:
+    """Documents published within ``[start, end]`` that mention a query term, in a fixed order.
+
+    The order (publication date, then article id) makes every downstream step deterministic
+    whatever order the input came in.
+    """
+    terms = query_terms(query)
+    kept = []
+    for d in documents:
+        pub = d.article.published
+        if start is not None and pub < start:
+            continue
+        if end is not None and pub > end:
+            continue
+        if terms and not mentions_any(
+            (d.article.title or "") + " " + d.article.text, terms
+        ):
+            continue
+        kept.append(d)
+    kept.sort(key=lambda d: (d.article.published, d.article.id))
+    return kept
+
+
+def in_range(d: date, start: date | None, end: date | None) -> bool:
+    """``start <= d <= end`` with open ends."""
+    return (start is None or d >= start) and (end is None or d <= end)
+
+
+def make_quote(document: Document, sentence: Sentence) -> Quote:
+    """A timeline quote for ``sentence``, carrying its article's id, date, title, source and url."""
+    a = document.article
+    return Quote(
+        text=sentence.text,
+        article_id=a.id,
+        published=a.published,
+        source=a.source,
+        url=a.url,
+        title=a.title,
+    )
