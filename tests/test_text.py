@@ -1,0 +1,165 @@
+"""Sentence splitting (abbreviations, line breaks, offsets) and PTB detokenisation."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from dateline.text import detokenize, split_sentences
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+# ---------------------------------------------------------------------------------------- splitter
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The U.S. Embassy in Baghdad was attacked. Nobody was hurt.",
+            ["The U.S. Embassy in Baghdad was attacked.", "Nobody was hurt."],
+        ),
+        (
+            "The consulate in Benghazi was attacked on Sept. 11, 2012. Four Americans died.",
+            ["The consulate in Benghazi was attacked on Sept. 11, 2012.", "Four Americans died."],
+        ),
+        (
+            "Dr. Smith and Mr. Jones met Gov. Brown. They talked.",
+            ["Dr. Smith and Mr. Jones met Gov. Brown.", "They talked."],
+        ),
+        (
+            "The vote is at 5 p.m. Tuesday in Washington. Results follow.",
+            ["The vote is at 5 p.m. Tuesday in Washington.", "Results follow."],
+        ),
+        (
+            "He arrived on Jan. 5 with his staff. She left on Feb. 3.",
+            ["He arrived on Jan. 5 with his staff.", "She left on Feb. 3."],
+        ),
+        (
+            '"We will leave," he said. "Not today." She agreed.',
+            ['"We will leave," he said.', '"Not today."', "She agreed."],
+        ),
+        (
+            "Is it over? Yes! It is.",
+            ["Is it over?", "Yes!", "It is."],
+        ),
+        (
+            "Shares of Acme Inc. rose 3.5 percent. Analysts were surprised.",
+            ["Shares of Acme Inc. rose 3.5 percent.", "Analysts were surprised."],
+        ),
+    ],
+)
+def test_splitter_on_abbreviations_numbers_and_quotes(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_newlines_are_hard_boundaries() -> None:
+    text = "LONDON (Reuters) - First line without a full stop\nSecond line.\n\n  Third paragraph.  "
+    assert sentences(text) == [
+        "LONDON (Reuters) - First line without a full stop",
+        "Second line.",
+        "Third paragraph.",
+    ]
+
+
+def test_windows_and_old_mac_newlines_split_too() -> None:
+    assert sentences("One.\r\nTwo.\rThree.") == ["One.", "Two.", "Three."]
+
+
+def test_spans_are_trimmed_ordered_and_point_into_the_text() -> None:
+    text = "  Alpha went home.   Beta stayed at the U.S. base.\n\tGamma left. "
+    spans = split_sentences(text)
+    assert spans == sorted(spans)
+    for (s, e), (s2, _) in zip(spans, spans[1:]):
+        assert e <= s2
+    for s, e in spans:
+        assert s < e
+        assert text[s:e] == text[s:e].strip()
+    assert sentences(text) == ["Alpha went home.", "Beta stayed at the U.S. base.", "Gamma left."]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\t \n"])
+def test_empty_or_blank_text_has_no_sentences(text: str) -> None:
+    assert split_sentences(text) == []
+
+
+def test_single_sentence_without_final_stop() -> None:
+    assert sentences("Breaking news") == ["Breaking news"]
+
+
+# ---------------------------------------------------------------------------------------- detokeniser
+
+
+@pytest.mark.parametrize(
+    "ptb, expected",
+    [
+        ("LONDON -LRB- Reuters -RRB- - Talks ended .", "LONDON (Reuters) - Talks ended."),
+        ("See -LSB- 1 -RSB- and -LCB- x -RCB- .", "See [1] and {x}."),
+        ("He said `` we are ready '' .", 'He said "we are ready".'),
+        ("the government 's `` bold new approach , '' he said", 'the government\'s "bold new approach," he said'),
+        ("They do n't know and ca n't say ; we 're sure they 've", "They don't know and can't say; we're sure they've"),
+        ("I 'm sure he 'd go and we 'll see", "I'm sure he'd go and we'll see"),
+        ("Prices rose 5 % to $ 12 , analysts said !", "Prices rose 5% to $12, analysts said!"),
+        ("Is it true ? Yes : it is .", "Is it true? Yes: it is."),
+        ("The players ' union agreed .", "The players' union agreed."),
+        ("We 're gon na win .", "We're gonna win."),
+        ("It happened in the U.S. .", "It happened in the U.S."),
+        ('He said " no " and left .', 'He said "no" and left.'),
+        ("-lrb- lower case -rrb-", "(lower case)"),
+        ("CNN Student News - 1\\/26\\/11 and 5 \\* 3", "CNN Student News - 1/26/11 and 5 * 3"),
+    ],
+)
+def test_detokenize_ptb(ptb: str, expected: str) -> None:
+    assert detokenize(ptb) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters stormed the U.S. Embassy in Baghdad on Tuesday (local time).",
+        'He said: "We can not accept this." It\'s over, isn\'t it?',
+        "The rate is 3.5% and costs $5.20 per share; see www.example.org/page.html.",
+        "Rock 'n' roll, the 90's, and O'Brien's book.",
+        "Line one.\nLine two.\n\nParagraph two.",
+        "",
+    ],
+)
+def test_ordinary_text_is_unchanged(text: str) -> None:
+    assert detokenize(text) == text
+
+
+def test_detokenize_keeps_newlines_and_never_joins_lines() -> None:
+    ptb = "First line .\n, second line starts with a comma\n'' third\n"
+    out = detokenize(ptb)
+    assert out.count("\n") == ptb.count("\n")
+    assert out.split("\n")[0] == "First line."
+
+
+def test_detokenize_is_idempotent_on_ptb() -> None:
+    ptb = "`` Yes , '' he said -LRB- twice -RRB- . They do n't ; `` no '' . The U.S. ."
+    once = detokenize(ptb)
+    assert detokenize(once) == once
+
+
+def test_detokenize_timeline17_article(timeline17) -> None:
+    path = timeline17 / "syria" / "articles.jsonl.gz"
+    if not path.exists():
+        pytest.skip(f"{path} not found")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        texts = [json.loads(next(f))["text"] for _ in range(20)]
+    for ptb in texts:
+        out = detokenize(ptb)
+        assert "-LRB-" not in out and "-RRB-" not in out and "``" not in out
+        assert " n't" not in out and " 's " not in out and " ," not in out
+        assert out.count("\n") == ptb.count("\n")
+        assert detokenize(out) == out
+        # no word is lost or merged: the letters stay the same, in order
+        assert [c for c in out if c.isalnum()] == [c for c in ptb.replace("-LRB-", "").replace("-RRB-", "")
+                                                   .replace("-LSB-", "").replace("-RSB-", "")
+                                                   .replace("-LCB-", "").replace("-RCB-", "") if c.isalnum()]
+        assert len(out.split()) <= len(ptb.split())
