@@ -1,0 +1,497 @@
+"""The news-tls benchmark protocol: one task per reference timeline, scored with tilse metrics.
+
+For a topic directory (news-tls layout: ``articles*.jsonl[.gz]`` + ``timelines.jsonl`` +
+``topic.json``; or ``timelines/*.txt`` references) every reference timeline is one task:
+
+* the topic's articles are analysed once (:func:`dateline.pipeline.analyze`) and clipped to the
+  reference's first and last date (by publication date);
+* the method gets ``dates = l`` (number of reference dates) and ``per_date = k`` (mean sentences
+  per reference date, rounded as Python rounds), plus the topic's query and keywords and the
+  reference's span as ``start``/``end``;
+* supervised methods are fitted on the tasks of the *other* topics (leave-one-topic-out);
+* the prediction is scored against that one reference: align+ m:1 ROUGE-1/2 (AR-1, AR-2),
+  concat and agreement ROUGE, date F1. Means average precision and recall over tasks and take
+  F from the averages (news-tls's ``get_average_results``).
+
+Reference sentences are detokenised (PTB ``-LRB-``, `` `` ``, `` 's`` ...) before scoring so that
+they are in the same form as the predicted sentences, which come from detokenised articles.
+
+Two upper bounds run as pseudo-methods:
+
+* ``oracle-dates``: the reference dates with the method's own sentence choice. If the method's
+  ``build`` accepts a ``dates_given`` keyword, it receives the reference dates; otherwise it sees
+  only the sentences that can be dated to a reference date (a day-level mention of it, or no
+  day-level mention and published on it), and entries on other dates are dropped.
+* ``oracle-full``: for every reference date, sentences dated to it (same rule) chosen greedily,
+  up to ``k``, to maximise ROUGE-1 F + ROUGE-2 F against that date's reference summary.
+"""
+
+from __future__ import annotations
+
+import gzip
+import inspect
+import json
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from dateline.errors import DatelineError
+from dateline.evaluate.metrics import f_score, score
+from dateline.evaluate.rouge import Rouge, counts_from_grams
+from dateline.model import Article, Document, Entry, Quote, Sentence, Timeline
+from dateline.tls.base import Method, Task
+
+ORACLE_DATES = "oracle-dates"
+ORACLE_FULL = "oracle-full"
+ORACLES: tuple[str, ...] = (ORACLE_DATES, ORACLE_FULL)
+#: Keys of a task's scores and of the mean, in table order.
+SCORE_KEYS: tuple[str, ...] = (
+    "ar1", "ar2", "concat_rouge_1", "concat_rouge_2", "agreement_rouge_1", "agreement_rouge_2", "date_f1",
+)
+
+Analyzer = Callable[[Article], Document]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One reference timeline of a topic."""
+
+    name: str
+    timeline: Timeline
+
+
+@dataclass
+class Topic:
+    """A topic of a dataset: its articles (paths), query, keywords and reference timelines."""
+
+    name: str
+    path: Path
+    article_files: tuple[Path, ...]
+    references: tuple[Reference, ...]
+    query: str | None = None
+    keywords: tuple[str, ...] = ()
+    documents: tuple[Document, ...] = field(default=(), repr=False)
+    analysis_seconds: float = 0.0
+    rejected: int = 0
+
+
+# --- loading -------------------------------------------------------------------------------------
+
+def _article_files(topic_dir: Path) -> tuple[Path, ...]:
+    files = sorted(p for p in topic_dir.iterdir() if p.name.startswith("articles") and
+                   (p.name.endswith(".jsonl") or p.name.endswith(".jsonl.gz")))
+    return tuple(files)
+
+
+def _topic_meta(topic_dir: Path) -> dict:
+    meta_path = topic_dir / "topic.json"
+    if not meta_path.is_file():
+        return {}
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DatelineError(f"{meta_path}: unreadable topic description: {exc}") from None
+    return meta if isinstance(meta, dict) else {}
+
+
+def _references(topic_dir: Path, meta: dict) -> tuple[Reference, ...]:
+    from dateline.render.tilse import read_timeline, read_timelines
+
+    jsonl = topic_dir / "timelines.jsonl"
+    if jsonl.is_file():
+        tls = read_timelines(jsonl)
+        names = meta.get("timelines")
+        if not (isinstance(names, list) and len(names) == len(tls) and all(isinstance(n, str) for n in names)):
+            names = [f"tl{i}" for i in range(len(tls))]
+        return tuple(Reference(Path(n).stem, tl) for n, tl in zip(names, tls))
+    txt_dir = topic_dir / "timelines"
+    if txt_dir.is_dir():
+        return tuple(Reference(p.stem, read_timeline(p)) for p in sorted(txt_dir.glob("*.txt")))
+    return ()
+
+
+def load_dataset(dataset_dir: str | Path, topics: Sequence[str] | None = None) -> list[Topic]:
+    """The topics of a dataset directory (sorted by name), without analysing any article.
+
+    Raises :class:`~dateline.errors.DatelineError` for a missing directory, an unknown topic in
+    ``topics``, or a topic without articles or references.
+    """
+    root = Path(dataset_dir)
+    if not root.is_dir():
+        raise DatelineError(f"{root}: not a directory")
+    found: dict[str, Path] = {}
+    for d in sorted(root.iterdir()):
+        if d.is_dir() and ((d / "timelines.jsonl").is_file() or (d / "timelines").is_dir()):
+            found[d.name] = d
+    if not found:
+        raise DatelineError(f"{root}: no topic directories (with timelines.jsonl or timelines/) found")
+    names = list(found)
+    if topics:
+        unknown = [t for t in topics if t not in found]
+        if unknown:
+            raise DatelineError(f"unknown topic(s) {', '.join(unknown)}; known: {', '.join(names)}")
+        names = [n for n in names if n in set(topics)]
+    out: list[Topic] = []
+    for name in names:
+        d = found[name]
+        meta = _topic_meta(d)
+        files = _article_files(d)
+        if not files:
+            raise DatelineError(f"{d}: no articles*.jsonl[.gz] file")
+        refs = _references(d, meta)
+        if not refs:
+            raise DatelineError(f"{d}: no reference timeline")
+        kws = meta.get("keywords")
+        query = meta.get("query")
+        out.append(Topic(name, d, files, refs, query if isinstance(query, str) else None,
+                         tuple(k for k in kws if isinstance(k, str)) if isinstance(kws, list) else ()))
+    return out
+
+
+def _read_jsonl_articles(path: Path) -> Iterator[Article]:
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as f:  # type: ignore[operator]
+        for lineno, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                published = date.fromisoformat(str(rec.get("published") or rec.get("date"))[:10])
+                text = rec["text"]
+                if not isinstance(text, str):
+                    raise TypeError("text is not a string")
+            except (ValueError, KeyError, TypeError) as exc:
+                raise DatelineError(f"{path}:{lineno}: bad article record ({exc})") from None
+            yield Article(str(rec.get("id") or f"{path.name}:{lineno}"), published, text,
+                          rec.get("title"), rec.get("source"), rec.get("url"))
+
+
+def read_articles(topic: Topic) -> list[Article]:
+    """The topic's articles, through :func:`dateline.corpus.read` when it is available.
+
+    Records the corpus reader's rejections (e.g. empty texts) in ``topic.rejected``.
+    """
+    try:
+        from dateline.corpus import RejectionReport, read
+    except ImportError:
+        return [a for p in topic.article_files for a in _read_jsonl_articles(p)]
+    report = RejectionReport()
+    articles = list(read([str(p) for p in topic.article_files], report=report))
+    topic.rejected = len(report.rejected)
+    return articles
+
+
+def _default_analyzer() -> Analyzer:
+    from dateline.pipeline import analyze
+
+    return analyze
+
+
+def analyse_topic(topic: Topic, *, jobs: int = 1, analyzer: Analyzer | None = None) -> None:
+    """Read and analyse the topic's articles once; stores ``documents`` and ``analysis_seconds``."""
+    t0 = time.perf_counter()
+    articles = read_articles(topic)
+    fn = analyzer or _default_analyzer()
+    if jobs > 1 and len(articles) > 50:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            docs = list(pool.map(fn, articles, chunksize=max(1, len(articles) // (jobs * 8))))
+    else:
+        docs = [fn(a) for a in articles]
+    topic.documents = tuple(docs)
+    topic.analysis_seconds = time.perf_counter() - t0
+
+
+# --- tasks ---------------------------------------------------------------------------------------
+
+def _detok() -> Callable[[str], str]:
+    try:
+        from dateline.text import detokenize
+    except ImportError:  # the text stage is not there: score references as written
+        return lambda s: s
+    return detokenize
+
+
+def scoring_reference(timeline: Timeline, detok: Callable[[str], str] | None = None) -> Timeline:
+    """The reference as scored: sentences detokenised (see the module docstring)."""
+    fn = detok or _detok()
+    return Timeline(tuple(Entry(e.date, tuple(Quote(fn(q.text), q.article_id) for q in e.sentences))
+                          for e in timeline.entries))
+
+
+def task_size(reference: Timeline) -> tuple[int, int]:
+    """``(l, k)``: number of reference dates and rounded mean sentences per date.
+
+    A date given twice counts once, with its later block (as news-tls reads its files).
+
+    >>> from dateline.model import Entry, Quote
+    >>> q = Quote("s", "")
+    >>> task_size(Timeline((Entry(date(2020, 1, 1), (q, q)), Entry(date(2020, 1, 2), (q,)))))
+    (2, 2)
+    """
+    per_date: dict[date, int] = {}
+    for e in reference.entries:
+        per_date[e.date] = len(e.sentences)
+    if not per_date:
+        return 0, 0
+    return len(per_date), round(sum(per_date.values()) / len(per_date))
+
+
+def make_task(topic: Topic, ref: Reference) -> Task:
+    """The :class:`~dateline.tls.base.Task` for one reference: documents clipped to its span."""
+    dates = ref.timeline.dates
+    start, end = (dates[0], dates[-1]) if dates else (None, None)
+    docs = tuple(d for d in topic.documents
+                 if (start is None or d.published >= start) and (end is None or d.published <= end))
+    return Task(topic.name, docs, ref.timeline, topic.keywords, topic.query, start, end,
+                {"name": ref.name})
+
+
+# --- oracles -------------------------------------------------------------------------------------
+
+def _sentence_days(doc: Document, s: Sentence) -> tuple[date, ...]:
+    days = s.days
+    return days if days else (doc.published,)
+
+
+def restrict_to_dates(documents: Iterable[Document], dates: Iterable[date]) -> list[Document]:
+    """Documents keeping only sentences datable to one of ``dates`` (see the module docstring)."""
+    wanted = set(dates)
+    out = []
+    for d in documents:
+        kept = tuple(s for s in d.sentences if any(x in wanted for x in _sentence_days(d, s)))
+        if kept:
+            out.append(Document(d.article, kept))
+    return out
+
+
+def _accepts(fn: Callable, name: str) -> bool:
+    try:
+        return name in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def build_with_dates(method: Method, task: Task, dates: int, per_date: int) -> Timeline:
+    """``oracle-dates``: the method summarises the reference dates only."""
+    ref_dates = list(dict.fromkeys(task.reference.dates))
+    kwargs = dict(dates=dates, per_date=per_date, query=task.query, keywords=task.keywords,
+                  start=task.start, end=task.end)
+    if _accepts(method.build, "dates_given"):
+        tl = method.build(task.documents, dates_given=ref_dates, **kwargs)
+    else:
+        tl = method.build(restrict_to_dates(task.documents, ref_dates), **kwargs)
+    wanted = set(ref_dates)
+    return Timeline(tuple(e for e in tl.entries if e.date in wanted), query=tl.query, method=ORACLE_DATES)
+
+
+def oracle_full(
+    task: Task, per_date: int, rouge: Rouge | None = None, scored_reference: Timeline | None = None
+) -> Timeline:
+    """``oracle-full``: greedy ROUGE-1+2 F oracle sentences on every reference date.
+
+    Candidates for a date are the clipped documents' sentences dated to it (a day-level mention,
+    or no day-level mention and published that day), identical texts once. Each step adds the
+    candidate that most raises ROUGE-1 F + ROUGE-2 F against the date's reference summary; the
+    date stops at ``per_date`` sentences or when nothing raises the score. Dates with no useful
+    candidate are left out.
+    """
+    r = rouge or Rouge()
+    ref = scored_reference or task.reference
+    ref_by_date: dict[date, list[str]] = {}
+    for e in ref.entries:
+        ref_by_date[e.date] = [q.text for q in e.sentences]
+    candidates: dict[date, dict[str, Quote]] = {d: {} for d in ref_by_date}
+    for doc in task.documents:
+        for s in doc.sentences:
+            for day in _sentence_days(doc, s):
+                pool = candidates.get(day)
+                if pool is not None and s.text not in pool:
+                    pool[s.text] = Quote(s.text, doc.id, doc.published, doc.article.source,
+                                         doc.article.url, doc.article.title)
+    entries = []
+    for day in sorted(ref_by_date):
+        model = [r.grams(ref_by_date[day])]
+        ref_unigrams = model[0][0]
+        pool = []
+        for q in candidates[day].values():
+            toks = r.sentence_tokens(q.text)
+            if any(t in ref_unigrams for t in toks):
+                pool.append((q, toks, Counter(toks), Counter(zip(toks, toks[1:]))))
+        chosen: list[Quote] = []
+        cur1: Counter = Counter()
+        cur2: Counter = Counter()
+        last: str | None = None
+        best = 0.0
+        while len(chosen) < per_date and pool:
+            best_i, best_val, best_grams = -1, best, None
+            for i, (_, toks, g1, g2) in enumerate(pool):
+                m1, m2 = cur1 + g1, cur2 + g2
+                if last is not None:
+                    m2[(last, toks[0])] += 1
+                c = counts_from_grams((m1, m2), model)
+                val = sum(f_score(_ratio(c[n].hits, c[n].peer), _ratio(c[n].hits, c[n].model)) for n in (1, 2))
+                if val > best_val:
+                    best_i, best_val, best_grams = i, val, (m1, m2)
+            if best_i < 0 or best_grams is None:
+                break
+            q, toks, _, _ = pool.pop(best_i)
+            chosen.append(q)
+            cur1, cur2 = best_grams
+            last, best = toks[-1], best_val
+        if chosen:
+            entries.append(Entry(day, tuple(chosen)))
+    return Timeline(tuple(entries), query=task.query, method=ORACLE_FULL)
+
+
+def _ratio(a: float, b: float) -> float:
+    return 0.0 if b == 0 else a / b
+
+
+# --- running -------------------------------------------------------------------------------------
+
+def _prf_mean(rows: Sequence[dict[str, float]]) -> dict[str, float]:
+    if not rows:
+        return {"precision": 0.0, "recall": 0.0, "f_score": 0.0}
+    p = sum(r["precision"] for r in rows) / len(rows)
+    rc = sum(r["recall"] for r in rows) / len(rows)
+    return {"precision": p, "recall": rc, "f_score": f_score(p, rc)}
+
+
+def task_scores(predicted: Timeline, reference: Timeline, rouge: Rouge | None = None) -> dict[str, dict[str, float]]:
+    """The protocol's figures for one task (each a precision/recall/F object)."""
+    s = score(predicted, [reference], rouge=rouge, metrics=("concat", "agreement", "align_m1", "date_f1"))
+    return {
+        "ar1": s["align_m1"]["rouge_1"],
+        "ar2": s["align_m1"]["rouge_2"],
+        "concat_rouge_1": s["concat"]["rouge_1"],
+        "concat_rouge_2": s["concat"]["rouge_2"],
+        "agreement_rouge_1": s["agreement"]["rouge_1"],
+        "agreement_rouge_2": s["agreement"]["rouge_2"],
+        "date_f1": s["date_f1"],
+    }
+
+
+def mean_scores(tasks: Sequence[dict]) -> dict[str, dict[str, float]]:
+    """news-tls means: precision and recall averaged over tasks, F from the averages."""
+    return {k: _prf_mean([t[k] for t in tasks]) for k in SCORE_KEYS}
+
+
+def default_method_name() -> str:
+    """The method ``dateline evaluate`` runs when none is named."""
+    from dateline.tls import base
+
+    return getattr(base, "DEFAULT_METHOD", "datewise")
+
+
+def method_factory(name: str) -> Callable[[], Method]:
+    """A zero-argument factory for the method ``name`` (raises DatelineError when unavailable)."""
+    from dateline.tls.base import get_method
+
+    try:
+        get_method(name)
+    except KeyError as exc:
+        raise DatelineError(str(exc.args[0]) if exc.args else str(exc)) from None
+    except (ImportError, AttributeError) as exc:
+        raise DatelineError(f"method {name!r} is not available ({exc})") from None
+    return lambda: get_method(name)
+
+
+def run_method(
+    topics: Sequence[Topic],
+    name: str,
+    factory: Callable[[], Method] | None,
+    *,
+    dataset: str = "",
+    base: str | None = None,
+    rouge: Rouge | None = None,
+    on_task: Callable[[dict], None] | None = None,
+) -> dict:
+    """Run one method (or oracle) over every task of the analysed ``topics``; returns the run object.
+
+    ``factory`` makes a fresh method (``None`` for ``oracle-full``); for ``oracle-dates`` it makes
+    the method whose sentence choice is used, named ``base``. Supervised training is
+    leave-one-topic-out: each topic's method instance is fitted on the other topics' tasks.
+    """
+    r = rouge or Rouge()
+    detok = _detok()
+    all_tasks = {t.name: [make_task(t, ref) for ref in t.references] for t in topics}
+    scored_refs = {(t.name, ref.name): scoring_reference(ref.timeline, detok) for t in topics for ref in t.references}
+    rows: list[dict] = []
+    seconds: dict[str, float] = {}
+    for topic in topics:
+        t0 = time.perf_counter()
+        method = None
+        if name != ORACLE_FULL:
+            if factory is None:
+                raise DatelineError(f"no method to run for {name}")
+            method = factory()
+            train = [task for other, ts in all_tasks.items() if other != topic.name for task in ts]
+            if train:
+                try:
+                    method.fit(train)
+                except ValueError as exc:
+                    raise DatelineError(f"{name}: training without topic {topic.name} failed: {exc}") from None
+        for task in all_tasks[topic.name]:
+            l, k = task_size(task.reference)
+            ref_for_scoring = scored_refs[(topic.name, task.extra["name"])]
+            if name == ORACLE_FULL:
+                pred = oracle_full(task, k, r, ref_for_scoring)
+            elif name == ORACLE_DATES:
+                pred = build_with_dates(method, task, l, k)
+            else:
+                pred = method.build(task.documents, dates=l, per_date=k, query=task.query,  # type: ignore[union-attr]
+                                    keywords=task.keywords, start=task.start, end=task.end)
+            row = {"topic": topic.name, "timeline": task.extra["name"], "dates": l, "per_date": k,
+                   "documents": len(task.documents), "predicted_dates": len(pred.entries)}
+            row.update(task_scores(pred, ref_for_scoring, r))
+            rows.append(row)
+            if on_task:
+                on_task(row)
+        seconds[topic.name] = round(time.perf_counter() - t0 + topic.analysis_seconds, 3)
+    label = name if name != ORACLE_DATES or not base else f"{ORACLE_DATES}({base})"
+    return {
+        "dataset": dataset,
+        "method": label,
+        "tasks": rows,
+        "mean": mean_scores(rows),
+        "seconds_per_topic": seconds,
+    }
+
+
+def jobs_default() -> int:
+    """Worker processes for article analysis: the CPUs available, at most 4."""
+    try:
+        n = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        n = os.cpu_count() or 1
+    return max(1, min(4, n))
+
+
+__all__ = [
+    "ORACLES",
+    "ORACLE_DATES",
+    "ORACLE_FULL",
+    "SCORE_KEYS",
+    "Reference",
+    "Topic",
+    "analyse_topic",
+    "build_with_dates",
+    "default_method_name",
+    "jobs_default",
+    "load_dataset",
+    "make_task",
+    "mean_scores",
+    "method_factory",
+    "oracle_full",
+    "read_articles",
+    "restrict_to_dates",
+    "run_method",
+    "scoring_reference",
+    "task_scores",
+    "task_size",
+]

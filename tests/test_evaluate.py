@@ -1,0 +1,195 @@
+"""``dateline evaluate`` and the news-tls protocol on a tiny dataset written by the tests.
+
+The dataset has two topics in the news-tls layout (articles.jsonl.gz, timelines.jsonl,
+topic.json); articles run through the real pipeline. Methods: the two oracles and a tiny method
+defined here, which also records what it was trained on (leave-one-topic-out).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+from dateline.evaluate import protocol as P
+from dateline.model import Document, Entry, Quote, Timeline
+
+# (topic, query/keyword, events: (day offset, sentence)) -- made up for these tests
+TOPICS = {
+    "dam": ("dam", date(2021, 3, 1), [
+        (0, "Engineers warned on Monday that the Riverton dam was cracking."),
+        (2, "The Riverton dam burst on Wednesday, flooding the valley."),
+        (3, "Rescuers pulled 40 people from the flood water of the dam breach."),
+        (6, "The governor ordered an inquiry into the dam collapse."),
+        (9, "Rebuilding of the dam began after the water receded."),
+    ]),
+    "strike": ("strike", date(2021, 6, 7), [
+        (0, "Port workers voted for a strike over pay."),
+        (1, "The strike closed the harbour and ships queued offshore."),
+        (4, "Talks between the union and the port broke down during the strike."),
+        (7, "The strike ended after a new pay offer was accepted."),
+    ]),
+}
+
+
+def _write_dataset(root: Path) -> Path:
+    for name, (kw, start, events) in TOPICS.items():
+        d = root / name
+        d.mkdir(parents=True)
+        articles = []
+        for i, (off, sent) in enumerate(events):
+            day = start + timedelta(days=off)
+            # a filler sentence that matches no reference, then the event sentence
+            text = f"Officials spoke to reporters about the {kw} again. {sent} More news will follow."
+            articles.append({"id": f"{name}-{i}", "source": "test", "published": day.isoformat(), "text": text})
+        articles.append({"id": f"{name}-late", "source": "test",
+                         "published": (start + timedelta(days=60)).isoformat(),
+                         "text": f"A year on, the {kw} is remembered."})
+        with gzip.open(d / "articles.jsonl.gz", "wt", encoding="utf-8") as f:
+            for a in articles:
+                f.write(json.dumps(a) + "\n")
+        tl_a = [[(start + timedelta(days=o)).isoformat() + "T00:00:00", [s]] for o, s in events[::2]]
+        tl_b = [[(start + timedelta(days=o)).isoformat() + "T00:00:00", [s, s]] for o, s in events[1::2]]
+        (d / "timelines.jsonl").write_text(json.dumps(tl_a) + "\n" + json.dumps(tl_b) + "\n", encoding="utf-8")
+        (d / "topic.json").write_text(json.dumps({"topic": name, "query": kw, "keywords": [kw],
+                                                  "timelines": ["a.txt", "b.txt"]}), encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory) -> Path:
+    return _write_dataset(tmp_path_factory.mktemp("tinyset"))
+
+
+@pytest.fixture(scope="module")
+def topics(dataset: Path) -> list[P.Topic]:
+    ts = P.load_dataset(dataset)
+    for t in ts:
+        P.analyse_topic(t, jobs=1)
+    return ts
+
+
+class FirstSentences:
+    """A tiny method: the most-published days, each with the first sentences that mention a keyword."""
+
+    name = "first-sentences"
+
+    def __init__(self, log: list | None = None):
+        self.log = log if log is not None else []
+
+    def fit(self, tasks):
+        self.log.append({t.topic for t in tasks})
+        return self
+
+    def build(self, documents: Sequence[Document], *, dates=10, per_date=1, query=None, keywords=(),
+              start=None, end=None) -> Timeline:
+        by_day = Counter(d.published for d in documents)
+        entries = []
+        for day, _ in sorted(by_day.items(), key=lambda x: (-x[1], x[0]))[:dates]:
+            quotes = [Quote(s.text, d.id, d.published) for d in documents if d.published == day
+                      for s in d.sentences if any(k in s.text.lower() for k in keywords)]
+            if quotes:
+                entries.append(Entry(day, tuple(quotes[:per_date])))
+        return Timeline(tuple(entries), method=self.name)
+
+
+def test_load_dataset(dataset: Path):
+    ts = P.load_dataset(dataset)
+    assert [t.name for t in ts] == ["dam", "strike"]
+    assert [r.name for r in ts[0].references] == ["a", "b"]
+    assert ts[0].keywords == ("dam",) and ts[0].query == "dam"
+    with pytest.raises(Exception, match="unknown topic"):
+        P.load_dataset(dataset, ["nope"])
+
+
+def test_tasks_are_clipped_and_sized(topics):
+    dam = topics[0]
+    task = P.make_task(dam, dam.references[1])
+    first, last = task.reference.dates[0], task.reference.dates[-1]
+    assert task.documents and all(first <= d.published <= last for d in task.documents)
+    assert len(task.documents) < len(dam.documents)  # the late article (and others) clipped away
+    assert P.task_size(task.reference) == (len(task.reference.dates), 2)
+
+
+def test_tiny_method_leave_one_topic_out(topics):
+    log: list = []
+    run = P.run_method(topics, "first-sentences", lambda: FirstSentences(log), dataset="tiny")
+    assert log == [{"strike"}, {"dam"}]  # each topic trained on the other one only
+    assert [(t["topic"], t["timeline"]) for t in run["tasks"]] == [
+        ("dam", "a"), ("dam", "b"), ("strike", "a"), ("strike", "b")]
+    for t in run["tasks"]:
+        assert t["predicted_dates"] <= t["dates"]
+        for key in P.SCORE_KEYS:
+            assert set(t[key]) == {"precision", "recall", "f_score"}
+    assert run["mean"]["ar1"]["f_score"] > 0
+    assert set(run["seconds_per_topic"]) == {"dam", "strike"}
+
+
+def test_mean_is_f_of_averaged_precision_and_recall():
+    rows = [{k: {"precision": 1.0, "recall": 0.0, "f_score": 0.0} for k in P.SCORE_KEYS},
+            {k: {"precision": 0.0, "recall": 1.0, "f_score": 0.0} for k in P.SCORE_KEYS}]
+    m = P.mean_scores(rows)
+    assert m["ar1"] == {"precision": 0.5, "recall": 0.5, "f_score": 0.5}
+
+
+def test_oracle_dates_keeps_reference_dates(topics):
+    run = P.run_method(topics, P.ORACLE_DATES, FirstSentences, base="first-sentences")
+    assert run["method"] == "oracle-dates(first-sentences)"
+    for t in run["tasks"]:
+        if t["predicted_dates"]:
+            assert t["date_f1"]["precision"] == 1.0
+
+
+def test_oracle_dates_passes_dates_given_when_accepted(topics):
+    seen = []
+
+    class Given(FirstSentences):
+        def build(self, documents, *, dates_given=None, **kw):
+            seen.append(list(dates_given))
+            return Timeline(tuple(Entry(d, (Quote("x", "y"),)) for d in dates_given))
+
+    task = P.make_task(topics[0], topics[0].references[0])
+    tl = P.build_with_dates(Given(), task, 3, 1)
+    assert seen == [list(task.reference.dates)] and tl.dates == task.reference.dates
+
+
+def test_oracle_full_beats_the_tiny_method(topics):
+    full = P.run_method(topics, P.ORACLE_FULL, None)
+    tiny = P.run_method(topics, "first-sentences", FirstSentences)
+    assert full["mean"]["ar1"]["f_score"] > tiny["mean"]["ar1"]["f_score"]
+    assert full["mean"]["ar1"]["f_score"] > 0.5
+    for t in full["tasks"]:
+        assert t["date_f1"]["precision"] == 1.0 or t["predicted_dates"] == 0
+
+
+def test_cli_oracle_run_writes_json(dataset: Path, tmp_path: Path):
+    out = tmp_path / "runs.jsonl"
+    res = run_cli("evaluate", str(dataset), "--method", "oracle-full", "--topics", "dam", "--json", str(out),
+                  "--jobs", "1")
+    assert res.returncode == 0, res.stderr
+    assert "== oracle-full ==" in res.stdout and "dam/a" in res.stdout and "mean" in res.stdout
+    assert "seconds per topic: dam" in res.stdout
+    runs = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(runs) == 1
+    r = runs[0]
+    assert set(r) >= {"dataset", "method", "tasks", "mean", "seconds_per_topic"}
+    assert r["method"] == "oracle-full" and [t["timeline"] for t in r["tasks"]] == ["a", "b"]
+    assert set(r["mean"]) == {"ar1", "ar2", "concat_rouge_1", "concat_rouge_2", "agreement_rouge_1",
+                              "agreement_rouge_2", "date_f1"}
+    for t in r["tasks"]:
+        assert set(t) >= {"topic", "timeline", "ar1", "ar2", "date_f1"}
+
+
+def test_cli_errors_are_one_line(dataset: Path, tmp_path: Path):
+    res = run_cli("evaluate", str(dataset), "--topics", "nope", "--method", "oracle-full")
+    assert res.returncode == 1 and "unknown topic" in res.stderr and len(res.stderr.strip().splitlines()) == 1
+    res = run_cli("evaluate", str(tmp_path / "missing"))
+    assert res.returncode == 1 and "not a directory" in res.stderr
+    res = run_cli("evaluate", str(dataset), "--method", "no-such-method")
+    assert res.returncode == 1 and "no-such-method" in res.stderr and "Traceback" not in res.stderr
