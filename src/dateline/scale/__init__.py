@@ -8,7 +8,7 @@ The heavy dependencies (``dask.distributed``, ``pyarrow``) are optional (``pip i
     result = ingest_parquet(["news.jsonl.gz"], "shards/", scheduler="tcp://10.0.0.5:8786")
     docs = list(documents_for_query("shards/", "oil spill"))
 
-See ``docs/scale-out.md``.
+See the "Scale-out on Dask" section of the README.
 """
 
 from __future__ import annotations
