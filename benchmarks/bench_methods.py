@@ -2,6 +2,11 @@
 
     .venv/bin/python benchmarks/bench_methods.py --methods datewise,learned-datewise,clust \
         --tagger heideltime --cache /tmp/dateline-t17
+    .venv/bin/python benchmarks/bench_methods.py --speed --methods learned-ranking
+
+``--speed`` times, per topic, raw articles to timeline in one process (read the topic's
+``articles.jsonl.gz`` with :func:`dateline.corpus.read`, analyse every article, build with the
+shipped parameters, l and k of the topic's first reference) and prints the median.
 
 Supervised methods are trained leave-one-topic-out (never on the test topic). Scores: align+ m:1
 ROUGE-1/2 and date F1 (precision and recall averaged over tasks, F from the averages), computed
@@ -61,13 +66,45 @@ def bench(method: str, benches: dict, verbose: bool = False, **params: object) -
             "Date-F1": _f(avg["dp"], avg["dr"]), "tasks": n, "build_s": build_s, "fit_s": fit_s}
 
 
+def speed(method: str) -> None:
+    """Raw articles -> timeline per topic (tagging included), shipped parameters, no training."""
+    import statistics
+
+    from train_params import data_root, load_tasks
+
+    from dateline.corpus import read
+    from dateline.pipeline import analyze
+
+    times = []
+    for topic_dir in sorted(p for p in data_root().iterdir() if (p / "timelines.jsonl").exists()):
+        t0 = time.perf_counter()
+        docs = [analyze(a) for a in read([topic_dir / "articles.jsonl.gz"])]
+        t1 = time.perf_counter()
+        b = load_tasks(topic_dir, docs)[0]
+        t2 = time.perf_counter()
+        get_method(method).build(docs, dates=b.dates, per_date=b.per_date,
+                                 keywords=b.task.keywords, start=b.task.start, end=b.task.end)
+        t3 = time.perf_counter()
+        times.append(t1 - t0 + t3 - t2)
+        print(f"  {topic_dir.name:6s} {len(docs):5d} articles  read+analyse {t1 - t0:5.1f} s  "
+              f"build {t3 - t2:5.2f} s  total {times[-1]:5.1f} s", flush=True)
+    print(f"{method}: median per topic {statistics.median(times):.1f} s, "
+          f"all {len(times)} topics {sum(times):.1f} s")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--methods", default="datewise,learned-datewise,clust")
     ap.add_argument("--tagger", choices=("dateline", "heideltime"), default="dateline")
     ap.add_argument("--cache", type=Path, default=None)
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--speed", action="store_true", help="time raw articles -> timeline per topic")
     args = ap.parse_args(argv)
+    if args.speed:
+        for name in args.methods.split(","):
+            speed(name)
+        print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        return 0
     t0 = time.perf_counter()
     benches = load_all(args.tagger, args.cache)
     load_s = time.perf_counter() - t0

@@ -31,7 +31,7 @@ from dateline.tls.base import Task
 
 REPO = Path(__file__).resolve().parents[1]
 PARAMS_DIR = REPO / "src" / "dateline" / "tls" / "params"
-SUPERVISED = ("datewise", "learned-datewise")
+SUPERVISED = ("datewise", "learned-datewise", "learned-ranking")
 
 _GRAN = (
     (re.compile(r"^\d{4}-\d\d-\d\d"), "day"),

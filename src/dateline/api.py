@@ -15,7 +15,7 @@ from pathlib import Path
 from dateline.model import Article, Document, Timeline
 from dateline.pipeline import analyze
 
-DEFAULT_METHOD = "learned-datewise"
+DEFAULT_METHOD = "learned-ranking"
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _QUERY_STOPWORDS = frozenset(

@@ -66,6 +66,7 @@ METHODS: dict[str, str] = {
     "datewise": "dateline.tls.datewise:Datewise",
     "learned-datewise": "dateline.tls.learned:LearnedDatewise",
     "clust": "dateline.tls.clust:Clust",
+    "learned-ranking": "dateline.tls.ranking:LearnedRanking",
 }
 
 

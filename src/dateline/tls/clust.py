@@ -36,6 +36,7 @@ from dateline.tls.common import (
     mentions_any,
     normalise_keywords,
     query_terms,
+    quotable,
     select_documents,
     sentence_date,
 )
@@ -157,7 +158,8 @@ class Clust:
 
         lead = [(d, s) for d in docs for s in d.sentences[: self.clip_sents]]
         _, X = fit_tfidf([s.text for _, s in lead])
-        allowed = np.array([mentions_any(s.text, kws) for _, s in lead], dtype=bool)
+        allowed = np.array([mentions_any(s.text, kws) and quotable(s, d.article.title) for d, s in lead],
+                           dtype=bool)
         row_of: dict[tuple[str, int], int] = {
             (d.id, s.index): r for r, (d, s) in enumerate(lead)
         }

@@ -10,6 +10,8 @@ Everything here is a pure function of its arguments.
 datetime.date(2019, 12, 27)
 >>> query_terms("the Syria crisis")
 ('syria', 'crisis')
+>>> quotable(Sentence("a1", 1, "May 07, 2009", (Mention("May 07, 2009", 0, 12, "2009-05-07", "day"),)))
+False
 """
 
 from __future__ import annotations
@@ -22,6 +24,18 @@ from dateline.model import Document, Quote, Sentence
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
 _VALUE_DATE = re.compile(r"^\d{4}(?:$|-)")
+_ALNUM = re.compile(r"[^\W_]+")
+_ALPHA_WORD = re.compile(r"(?<![\w.])[^\W\d_]+(?:[.'][^\W\d_]+)*")
+#: Calendar words that do not count as content when judging if a line is only a date.
+CALENDAR_WORDS: frozenset[str] = frozenset(
+    """jan january feb february mar march apr april may jun june jul july aug august sep sept
+    september oct october nov november dec december mon monday tue tues tuesday wed wednesday thu
+    thur thurs thursday fri friday sat saturday sun sunday am pm a.m p.m gmt utc est edt bst
+    updated posted published""".split()
+)
+
+#: A quotable sentence has at least this many words outside its time expressions.
+MIN_QUOTE_WORDS = 4
 
 # A small closed list so that a query such as "the war in Syria" filters on content words only.
 QUERY_STOPWORDS: frozenset[str] = frozenset(
@@ -131,3 +145,44 @@ def make_quote(document: Document, sentence: Sentence) -> Quote:
         url=a.url,
         title=a.title,
     )
+
+
+def _norm_words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _ALNUM.findall(text))
+
+
+def quotable(sentence: Sentence, title: str | None = None, min_words: int = MIN_QUOTE_WORDS) -> bool:
+    """Whether ``sentence`` may be quoted in a timeline.
+
+    Not quotable: fewer than ``min_words`` words outside its time expressions, numbers and
+    calendar words (a dateline such as "May 07, 2009" even when untagged, "Updated Tuesday
+    10:30 GMT", a caption stub), or a repeat of the article's ``title`` (Wikinews-style texts
+    open with the title line).
+
+    >>> quotable(Sentence("a", 0, "Rockets hit the base on Friday."))
+    True
+    >>> quotable(Sentence("a", 0, "Chrysler files for bankruptcy"), title="Chrysler files for bankruptcy")
+    False
+    >>> quotable(Sentence("a", 0, "Photo: AP"))
+    False
+    >>> quotable(Sentence("a", 0, "Friday, September 18, 2008"))
+    False
+    """
+    text = sentence.text
+    if sentence.mentions:
+        for m in sorted(sentence.mentions, key=lambda m: -m.start):
+            if 0 <= m.start <= m.end <= len(text):
+                text = text[: m.start] + " " + text[m.end :]
+    n = 0
+    for w in _ALPHA_WORD.finditer(text):  # stops as soon as enough content words are seen
+        if w.group(0).lower() not in CALENDAR_WORDS:
+            n += 1
+            if n >= min_words:
+                break
+    if n < min_words:
+        return False
+    if title:
+        tw = _norm_words(title)
+        if tw and _norm_words(sentence.text) == tw:
+            return False
+    return True

@@ -37,6 +37,7 @@ from dateline.tls.common import (
     mentions_any,
     normalise_keywords,
     query_terms,
+    quotable,
     select_documents,
     sentence_date,
 )
@@ -150,7 +151,8 @@ class Datewise:
 
         refs: list[tuple[Document, Sentence]] = [(d, s) for d in docs for s in d.sentences]
         _, X = fit_tfidf([s.text for _, s in refs])
-        allowed = np.array([mentions_any(s.text, kws) for _, s in refs], dtype=bool)
+        allowed = np.array([mentions_any(s.text, kws) and quotable(s, d.article.title) for d, s in refs],
+                           dtype=bool)
 
         ment: dict[date, list[int]] = defaultdict(list)
         pub: dict[date, list[int]] = defaultdict(list)

@@ -40,6 +40,7 @@ from dateline.tls.common import (
     mentions_any,
     normalise_keywords,
     query_terms,
+    quotable,
     select_documents,
 )
 from dateline.tls.dates import rank_by_score
@@ -234,7 +235,8 @@ class LearnedDatewise:
             return Timeline((), query=query, method=self.name)
         refs: list[tuple[Document, Sentence]] = [(d, s) for d in docs for s in d.sentences]
         _, X = fit_tfidf([s.text for _, s in refs])
-        allowed = np.array([mentions_any(s.text, kws) for _, s in refs], dtype=bool)
+        allowed = np.array([mentions_any(s.text, kws) and quotable(s, d.article.title) for d, s in refs],
+                           dtype=bool)
         by_day: dict[date, list[int]] = defaultdict(list)
         i = 0
         for d in docs:

@@ -1,0 +1,159 @@
+"""``learned-ranking`` (the learned date ranker + sentence scorer) and the quotable-sentence filter."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conftest import SEEDS, run_cli
+from dateline.model import Article, Document, Entry, Mention, Quote, Sentence, Timeline
+from dateline.tls.base import Task, get_method, method_names
+from dateline.tls.common import quotable
+from dateline.tls.ranking import (
+    DATE_FEATURES,
+    SENTENCE_FEATURES,
+    LearnedRanking,
+    Pool,
+    date_features,
+    ridge,
+)
+
+_DAY = re.compile(r"\[(\d{4}-\d\d-\d\d)\]")
+PARAMS = Path(__file__).resolve().parents[1] / "src" / "dateline" / "tls" / "params"
+
+
+def _doc(aid: str, published: str, *sentences: str, title: str | None = None,
+         source: str = "wire") -> Document:
+    sents = [Sentence(aid, i, t, tuple(Mention(m.group(0), m.start(), m.end(), m.group(1), "day")
+                                      for m in _DAY.finditer(t)))
+             for i, t in enumerate(sentences)]
+    return Document(Article(aid, date.fromisoformat(published), "\n".join(sentences),
+                            title=title, source=source), tuple(sents))
+
+
+@pytest.fixture
+def docs() -> list[Document]:
+    return [
+        _doc("a1", "2020-01-01", "Militiamen stormed the US embassy in Baghdad on [2019-12-31].",
+             "Airstrikes hit militia bases in Iraq and Syria on [2019-12-29]."),
+        _doc("a2", "2019-12-31", "Protesters stormed the embassy in Baghdad.",
+             "The airstrikes on [2019-12-29] killed 25 militia fighters.",
+             "A rocket attack on [2019-12-27] killed a contractor near Kirkuk."),
+        _doc("a3", "2019-12-30", "The rocket attack of [2019-12-27] was blamed on the militia.",
+             "Airstrikes on [2019-12-29] answered the rocket attack.", source="other"),
+        _doc("a4", "2019-12-28", "Rocket attack on [2019-12-27] kills contractor near Kirkuk."),
+    ]
+
+
+def _wikinews_like() -> list[Document]:
+    """Articles whose text opens with the title line and a dateline, as Wikinews texts do."""
+    out = []
+    for i, (pub, event) in enumerate([("2009-05-07", "Chrysler filed for bankruptcy protection"),
+                                      ("2009-05-08", "Fiat agreed to run the carmaker Chrysler")]):
+        title = f"Chrysler and Fiat story number {i} of the carmaker"
+        out.append(_doc(f"w{i}", pub, title, f"[{pub}]", f"{event} on [{pub}], officials said.",
+                        f"Chrysler workers were told of the plan on [{pub}].", title=title))
+    return out
+
+
+def test_quotable_rejects_datelines_titles_and_stubs() -> None:
+    dl = Sentence("a", 1, "May 07, 2009", (Mention("May 07, 2009", 0, 12, "2009-05-07", "day"),))
+    assert not quotable(dl)
+    assert not quotable(Sentence("a", 1, "Thursday, September 18, 2008"))  # untagged dateline
+    assert not quotable(Sentence("a", 0, "GM cuts jobs"))  # three words
+    assert not quotable(Sentence("a", 0, "GM to cut 5,000 jobs", ()), title="GM to cut 5,000 jobs")
+    assert quotable(Sentence("a", 0, "GM to cut 5,000 jobs", ()), title="Other title")
+    assert quotable(Sentence("a", 2, "U.S. carmaker GM said on Tuesday it would cut jobs."))
+
+
+@pytest.mark.parametrize("name", method_names())
+def test_no_method_quotes_a_dateline_or_title(name: str) -> None:
+    docs = _wikinews_like()
+    titles = {d.article.title for d in docs}
+    m = get_method(name)
+    tl = m.build(docs, dates=3, per_date=3)
+    quoted = [q.text for e in tl.entries for q in e.sentences]
+    assert quoted, f"{name} quoted nothing"
+    for text in quoted:
+        assert text not in titles and not _DAY.fullmatch(text), (name, text)
+
+
+def test_date_features_shape_and_scale(docs: list[Document]) -> None:
+    dates, X = date_features(docs, ("rocket",))
+    assert X.shape == (len(dates), len(DATE_FEATURES))
+    assert X.min() >= 0.0 and X.max() <= 1.0 + 1e-9
+    col = DATE_FEATURES.index("explicit_sents")
+    # "[2019-12-27]" contains digits: every day mention here is explicit
+    assert X[dates.index(date(2019, 12, 27)), col] == pytest.approx(1.0)
+    empty_dates, empty = date_features([], ())
+    assert empty_dates == [] and empty.shape == (0, len(DATE_FEATURES))
+
+
+def test_pool_keeps_candidates_only(docs: list[Document]) -> None:
+    pool = Pool.build(docs, ("rocket",))
+    texts = [s.text for _, s in pool.refs]
+    assert "Protesters stormed the embassy in Baghdad." in texts  # undated lead: pub-day candidate
+    assert set(pool.by_day[date(2019, 12, 27)]) >= {
+        texts.index("Rocket attack on [2019-12-27] kills contractor near Kirkuk.")}
+    assert pool.table.shape == (len(pool.refs), 5)
+
+
+def test_fit_learns_both_models_and_round_trips_through_json(docs: list[Document]) -> None:
+    ref = Timeline((Entry(date(2019, 12, 27), (Quote("A rocket attack killed a contractor.", "r"),)),
+                    Entry(date(2019, 12, 31), (Quote("Militiamen stormed the US embassy.", "r"),))))
+    m = LearnedRanking(params={}).fit([Task("t", tuple(docs), ref, ("rocket", "embassy"))])
+    p = m.params
+    assert p["date_ranker"]["features"] == list(DATE_FEATURES)
+    assert len(p["date_ranker"]["coef"]) == len(DATE_FEATURES)
+    assert p["date_ranker"]["train_date_f1"] == 1.0
+    s = p["sentence_scorer"]
+    assert s["features"] == list(SENTENCE_FEATURES)
+    assert len(s["coef"]) == len(s["mean"]) == len(s["scale"]) == len(SENTENCE_FEATURES)
+    tl = m.build(docs, dates=2, per_date=1)
+    assert set(tl.dates) == {date(2019, 12, 27), date(2019, 12, 31)}
+    again = LearnedRanking(params=json.loads(json.dumps(p))).build(docs, dates=2, per_date=1)
+    assert again == tl
+
+
+def test_cross_date_redundancy(docs: list[Document]) -> None:
+    dup = [_doc("x", "2020-01-02", "Troops left Baghdad on [2020-01-01] and [2020-01-02]."),
+           _doc("y", "2020-01-03", "Troops left Baghdad on [2020-01-01] and [2020-01-02].")]
+    assert len(LearnedRanking(params={}).build(dup, dates=2, per_date=1)) == 1
+    assert len(LearnedRanking(params={}, cross_sim=1.0).build(dup, dates=2, per_date=1)) == 2
+
+
+def test_ridge_recovers_a_linear_target() -> None:
+    rng = np.random.default_rng(0)
+    F = rng.normal(size=(200, 3))
+    y = 2 * F[:, 0] - F[:, 2] + 0.5
+    m = ridge(F, y, alpha=0.0)
+    pred = ((F - np.asarray(m["mean"])) / np.asarray(m["scale"])) @ np.asarray(m["coef"]) + m["intercept"]
+    assert np.allclose(pred, y)
+
+
+def test_shipped_params_match_the_code() -> None:
+    p = PARAMS / "learned-ranking.json"
+    assert p.stat().st_size < 8192
+    params = json.loads(p.read_text(encoding="utf-8"))
+    assert params["version"] == 1 and params["method"] == "learned-ranking"
+    assert params["date_ranker"]["features"] == list(DATE_FEATURES)
+    assert params["sentence_scorer"]["features"] == list(SENTENCE_FEATURES)
+    assert params["tagger"] == "dateline"
+    assert get_method("learned-ranking").params == params
+
+
+def test_seed_events_on_their_own_days() -> None:
+    files = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    r = run_cli("timeline", *files, "--dates", "4", "--method", "learned-ranking", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    days = {e["date"]: " ".join(s["text"] for s in e["sentences"]).lower()
+            for e in json.loads(r.stdout)["entries"]}
+    assert len(days) <= 4
+    assert "rocket" in days.get("2019-12-27", "")
+    assert "strike" in days.get("2019-12-29", "")
+    assert "embassy" in days.get("2019-12-31", "")
