@@ -7,20 +7,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
 from dateline.model import Article, Document, Timeline
 from dateline.pipeline import analyze
+from dateline.tls.common import mentions_any, query_terms
 
 DEFAULT_METHOD = "learned-ranking"
-
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_QUERY_STOPWORDS = frozenset(
-    "a an and the of in on at to for from by with about over crisis story news".split()
-)
 
 
 def read(paths: Sequence[str | Path], input_format: str | None = None, report=None) -> Iterator[Article]:
@@ -30,21 +25,10 @@ def read(paths: Sequence[str | Path], input_format: str | None = None, report=No
     return _read(paths, input_format=input_format, report=report)
 
 
-def query_terms(query: str | None) -> tuple[str, ...]:
-    """Content words of a query, lower-cased: ``"Baghdad embassy"`` → ``("baghdad", "embassy")``."""
-    if not query:
-        return ()
-    terms = [w.lower() for w in _WORD.findall(query)]
-    content = [w for w in terms if w not in _QUERY_STOPWORDS]
-    return tuple(dict.fromkeys(content or terms))
-
-
 def matches(article: Article, terms: Sequence[str]) -> bool:
-    """Whether the article's title or text contains any of ``terms`` as a word (case-insensitive)."""
-    if not terms:
-        return True
-    words = {w.lower() for w in _WORD.findall(f"{article.title or ''} {article.text}")}
-    return any(t in words for t in terms)
+    """Whether the article's title or text contains one of ``terms`` (case-insensitive substring,
+    as the timeline methods match keywords: "iran" finds "Iranian")."""
+    return mentions_any(f"{article.title or ''} {article.text}", terms)
 
 
 def select(

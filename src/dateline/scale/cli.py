@@ -24,17 +24,8 @@ import tempfile
 from collections.abc import Callable
 from typing import Any
 
+from dateline.commands._common import positive_int
 from dateline.errors import DatelineError
-
-
-def _positive_int(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {n}")
-    return n
 
 
 def add_ingest_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -47,7 +38,7 @@ def add_ingest_options(parser: argparse.ArgumentParser) -> argparse.ArgumentPars
         pass  # the verb declares --engine itself (with "dask" among its engines)
     g.add_argument("--scheduler", metavar="tcp://HOST:PORT", default=None,
                    help="Dask scheduler to run on (default: a local cluster, one worker process per core)")
-    g.add_argument("--partitions", type=_positive_int, metavar="N", default=None,
+    g.add_argument("--partitions", type=positive_int, metavar="N", default=None,
                    help="cut the input into N tasks (default: 4 per worker thread, at least one per 64 MiB)")
     g.add_argument("--parquet", metavar="DIR", default=None,
                    help="write Parquet shards to DIR/articles, DIR/sentences, DIR/mentions")
