@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import pytest
 
@@ -139,3 +138,16 @@ def test_version_and_help():
     assert run_cli("--version").stdout.startswith("dateline ")
     r = run_cli("--help")
     assert r.returncode == 0 and "timeline" in r.stdout
+
+
+def test_timeline_on_a_timeline17_topic(timeline17, tmp_path):
+    out = tmp_path / "syria.json"
+    r = run_cli("timeline", timeline17 / "syria" / "articles.jsonl.gz", "--dates", "20", "--format", "json",
+                "-o", out)
+    assert r.returncode == 0, r.stderr
+    tl = json.loads(out.read_text(encoding="utf-8"))
+    assert 10 <= len(tl["entries"]) <= 20
+    dates = [e["date"] for e in tl["entries"]]
+    assert dates == sorted(dates)
+    assert all(s["article_id"] for e in tl["entries"] for s in e["sentences"])
+    assert all("2011-01-01" <= d <= "2013-12-31" for d in dates), dates
