@@ -14,6 +14,7 @@ MODULES = [
     "dateline.corpus.feeds",
     "dateline.corpus.fields",
     "dateline.corpus.htmlpage",
+    "dateline.corpus.ids",
     "dateline.corpus.jsonl",
     "dateline.corpus.layouts",
     "dateline.corpus.reader",

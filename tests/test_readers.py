@@ -120,19 +120,22 @@ def test_jsonl_bad_records_are_rejected_with_a_reason(tmp_path: Path, line: str,
         assert rej.reason.startswith("invalid JSON")
 
 
-def test_duplicate_ids_keep_the_first_within_and_across_files(tmp_path: Path) -> None:
+def test_repeated_ids_same_content_rejected_other_content_renamed(tmp_path: Path) -> None:
     a = tmp_path / "a.jsonl"
     b = tmp_path / "b.jsonl"
     a.write_text('{"id": "x", "date": "2020-01-01", "text": "First."}\n'
                  '{"id": "x", "date": "2020-01-02", "text": "Second."}\n')
-    b.write_text('{"id": "x", "date": "2020-01-03", "text": "Third."}\n'
-                 '{"id": "y", "date": "2020-01-03", "text": "Other."}\n')
+    b.write_text('{"id": "x", "date": "2020-01-01", "text": "First."}\n'
+                 '{"id": "y", "date": "2020-01-03", "text": "Other."}\n'
+                 '{"id": "x", "date": "2020-01-02", "text": "Second."}\n')
     articles, report = read_all(a, b)
-    assert [(x.id, x.text) for x in articles] == [("x", "First."), ("y", "Other.")]
+    second = Article("x", date(2020, 1, 2), "Second.").content_hash[:8]
+    assert [(x.id, x.text) for x in articles] == [("x", "First."), (f"x#{second}", "Second."), ("y", "Other.")]
     assert [(r.file, r.line, r.reason) for r in report.rejected] == [
-        (str(a), 2, "duplicate id 'x'"),
-        (str(b), 1, "duplicate id 'x'"),
+        (str(b), 1, "duplicate id 'x' (same content)"),
+        (str(b), 3, f"duplicate id 'x' (same content as 'x#{second}')"),
     ]
+    assert report.read == 5 and report.kept == 3
 
 
 def test_json_array_and_pretty_printed_object(tmp_path: Path) -> None:

@@ -230,9 +230,10 @@ def test_dask_path_equals_single_process(tmp_path: Path, client, two_topics, two
         ingest_parquet(two_topics, tmp_path / "out", scheduler=client)
 
 
-def test_repeated_ids_across_partitions_are_dropped_like_the_reader_does(tmp_path: Path, client) -> None:
+def test_repeated_ids_across_partitions_follow_the_reader_rule(tmp_path: Path, client) -> None:
     lines = _jsonl_lines(2000)  # > 4 x 64 KiB, so that it is cut into 4 slices
-    lines[1800] = lines[5].replace('"Report 5"', '"Report 5, again"')  # same id, far apart
+    lines[1800] = lines[5].replace('"Report 5"', '"Report 5, again"')  # same id, other content: renamed
+    lines[1900] = lines[7]  # same id, same content: rejected
     f = tmp_path / "dups.jsonl"
     f.write_text("\n".join(lines) + "\n", encoding="utf-8")
     ref, ref_report = _reference([str(f)])
@@ -241,7 +242,10 @@ def test_repeated_ids_across_partitions_are_dropped_like_the_reader_does(tmp_pat
     assert result.partitions == 4
     assert list(read_documents(tmp_path / "out")) == ref
     assert report.counts() == ref_report.counts()
-    assert [r.reason for r in report.rejected] == [r.reason for r in ref_report.rejected] == ["duplicate id 'j5'"]
+    assert [r.reason for r in report.rejected] == [r.reason for r in ref_report.rejected] == [
+        "duplicate id 'j7' (same content)"
+    ]
+    assert sum(d.id.startswith("j5#") for d in ref) == 1
     assert result.articles == len(ref)
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from dateline.corpus.csvfile import check_csv, read_csv
 from dateline.corpus.feeds import read_feed
 from dateline.corpus.htmlpage import read_html
+from dateline.corpus.ids import IdRegistry
 from dateline.corpus.jsonl import read_jsonl
 from dateline.corpus.layouts import (
     INPUT_DOCS,
@@ -113,7 +114,7 @@ def read(
 
     ``input_format`` forces a format (one of :data:`FORMATS`) instead of detecting it per file.
     Every record read is counted in ``report``: kept (yielded) or rejected with file, line and
-    reason; duplicate ids after the first are rejected. Raises
+    reason; a repeated id is handled by :class:`~dateline.corpus.ids.IdRegistry`. Raises
     :class:`~dateline.errors.DatelineError` at once for a path that does not exist, and
     :class:`~dateline.errors.UnsupportedInput` for a file of no supported format.
 
@@ -248,7 +249,7 @@ def _items(src: _Source, prefix: str) -> Iterator[Item]:
 
 
 def _stream(sources: list[_Source], report: RejectionReport, prefix_topics: bool) -> Iterator[Article]:
-    seen: set[str] = set()
+    ids = IdRegistry()
     for src in sources:
         prefix = f"{Path(src.topic).name}/" if prefix_topics and src.topic else ""
         try:
@@ -256,11 +257,10 @@ def _stream(sources: list[_Source], report: RejectionReport, prefix_topics: bool
                 if isinstance(item, Rejection):
                     report.add(item)
                     continue
-                article = item.article
-                if article.id in seen:
-                    report.add(Rejection(item.file, item.line, f"duplicate id {article.id!r}"))
+                article = ids.admit(item.article)
+                if isinstance(article, str):
+                    report.add(Rejection(item.file, item.line, article))
                     continue
-                seen.add(article.id)
                 report.count_kept()
                 yield article
         except FormatError as exc:

@@ -26,7 +26,7 @@ from dateline.errors import DatelineError
 from dateline.scale._deps import require_distributed, require_pyarrow
 from dateline.scale.partition import Partition, _size, iter_batches, merge_reports, plan_partitions, read_piece
 from dateline.scale.schema import DATASETS, SCHEMA_VERSION, ShardBuffer
-from dateline.scale.shards import MANIFEST, ShardWriter, clear_dataset, dataset_bytes, drop_later_duplicates
+from dateline.scale.shards import MANIFEST, ShardWriter, clear_dataset, dataset_bytes, resolve_repeated_ids
 
 BATCH_ARTICLES = 256  # articles per Parquet row group (bounds a worker's memory)
 PARTITION_BYTES = 64 * 1024 * 1024  # default: at least one partition per this many input bytes
@@ -231,7 +231,7 @@ def ingest_parquet(
     mentions = sum(r.mentions for r in results)
     rejected = sum(len(r.rejected) for r in results)
     by_name = {p.name: p for p in plan}
-    for name, doc in drop_later_duplicates(out):
+    for name, doc, reason in resolve_repeated_ids(out):
         articles -= 1
         sentences -= len(doc.sentences)
         mentions -= sum(len(s.mentions) for s in doc.sentences)
@@ -241,7 +241,7 @@ def ingest_parquet(
 
             piece = by_name[name].pieces[0]
             report.kept -= 1
-            report.rejected.append(Rejection(piece.shown or piece.path, 0, f"duplicate id {doc.id!r}"))
+            report.rejected.append(Rejection(piece.shown or piece.path, 0, reason))
     result = ScaleResult(
         out, len(plan), workers, articles, sentences, mentions, rejected, dataset_bytes(out),
         time.perf_counter() - t0,

@@ -15,6 +15,7 @@ import os
 import re
 import uuid
 from collections.abc import Collection, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -261,46 +262,39 @@ def to_store(parquet_dir: str | os.PathLike, archive: Any) -> tuple[int, Any]:
     return count[0], result
 
 
-def drop_later_duplicates(parquet_dir: str | os.PathLike) -> list[tuple[str, Document]]:
-    """Remove every article whose id already appeared earlier in the dataset (shard order, then
-    row order), rewriting only the shards concerned; returns ``(shard name, removed document)``.
+def resolve_repeated_ids(parquet_dir: str | os.PathLike) -> list[tuple[str, Document, str]]:
+    """Apply the reader's repeated-id rule (:class:`dateline.corpus.ids.IdRegistry`) across shards.
 
-    The single-process reader rejects a repeated id after the first; partitions are read apart, so
-    the Dask path applies the same rule once all shards are written. Only the id column is scanned.
+    Partitions are read apart, so an id repeated in two partitions is seen only here, in shard
+    order then row order — the single-process reader's order. A repeat with the same content is
+    removed, one with other content is renamed ``<id>#<hash8>``; only the shards concerned are
+    rewritten, and only the id and hash columns are scanned to find them. Returns
+    ``(shard name, removed document, reason)`` for each removal.
     """
-    pa = require_pyarrow()
-    pc = pa.compute
+    from dateline.corpus.ids import IdRegistry
+
     root = Path(parquet_dir)
     names = shard_names(root)
-    parts = []
-    for i, name in enumerate(names):
-        ids = _read(root, "articles", name, ["id"])["id"]
-        n = len(ids)
-        parts.append(pa.table({"id": ids, "shard": pa.array([i] * n, pa.int32()), "row": pa.array(range(n), pa.int32())}))
-    if not parts:
-        return []
-    table = pa.concat_tables(parts)
-    counts = table.group_by("id").aggregate([("row", "count")])
-    repeated = counts.filter(pc.greater(counts["row_count"], 1))["id"]
-    if len(repeated) == 0:
-        return []
-    hits = table.filter(pc.is_in(table["id"], value_set=repeated)).sort_by([("shard", "ascending"), ("row", "ascending")])
-    seen: set[str] = set()
-    drop: dict[int, set[int]] = {}
-    for aid, shard, row in zip(hits["id"].to_pylist(), hits["shard"].to_pylist(), hits["row"].to_pylist()):
-        if aid in seen:
-            drop.setdefault(shard, set()).add(row)
-        else:
-            seen.add(aid)
-    dropped: list[tuple[str, Document]] = []
-    for shard in sorted(drop):
-        name = names[shard]
+    registry = IdRegistry()
+    actions: dict[str, dict[int, tuple[str | None, str | None]]] = {}
+    for name in names:
+        cols = _read(root, "articles", name, ["id", "content_hash"])
+        for row, (aid, h) in enumerate(zip(cols["id"].to_pylist(), cols["content_hash"].to_pylist())):
+            new_id, reason = registry.resolve(aid, h)
+            if new_id != aid:
+                actions.setdefault(name, {})[row] = (new_id, reason)
+    removed: list[tuple[str, Document, str]] = []
+    for name, rows in actions.items():
         keep = ShardBuffer()
         for row, doc in enumerate(list(_shard_documents(root, name))):
-            if row in drop[shard]:
-                dropped.append((name, doc))
-            else:
+            if row not in rows:
                 keep.add(doc)
+                continue
+            new_id, reason = rows[row]
+            if new_id is None:
+                removed.append((name, doc, reason or "duplicate id"))
+            else:
+                keep.add(_renamed(doc, new_id))
         writer = ShardWriter(root, name)
         try:
             writer.write(keep)
@@ -308,7 +302,14 @@ def drop_later_duplicates(parquet_dir: str | os.PathLike) -> list[tuple[str, Doc
         except BaseException:
             writer.abort()
             raise
-    return dropped
+    return removed
+
+
+def _renamed(doc: Document, new_id: str) -> Document:
+    return Document(
+        replace(doc.article, id=new_id),
+        tuple(replace(s, article_id=new_id) for s in doc.sentences),
+    )
 
 
 def dataset_bytes(parquet_dir: str | os.PathLike) -> dict[str, int]:
