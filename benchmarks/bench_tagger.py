@@ -1,6 +1,6 @@
 """Temporal tagger benchmark: speed on Timeline17 and agreement with HeidelTime's day-level dates.
 
-    .venv/bin/python benchmarks/bench_tagger.py [--data DIR] [--limit N] [--sample 50] [--sample-out FILE]
+    .venv/bin/python benchmarks/bench_tagger.py [--data DIR] [--limit N] [--sample 50] [--sample-out FILE] [--all-out FILE]
 
 Speed: articles per CPU-second of ``dateline.timex.tag`` in this one process (one core), over every
 Timeline17 article (``timeline17/*/articles.jsonl.gz``), on the PTB-tokenised text as stored and
@@ -114,7 +114,7 @@ def agreement(arts, heidel, sample: int, seed: int = 13):
     rng = random.Random(seed)
     picked = rng.sample(disagreements, min(sample, len(disagreements)))
     kinds = Counter(_kind(hval, ours) for _, _, _, hval, ours, _ in disagreements)
-    return total, located, found, exact, len(disagreements), picked, kinds
+    return total, located, found, exact, disagreements, picked, kinds
 
 
 def _kind(hval: str, ours: list[tuple[str, str]]) -> str:
@@ -141,6 +141,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--sample", type=int, default=50)
     ap.add_argument("--sample-out", default="-", help="file for the disagreement sample (default stdout)")
+    ap.add_argument("--all-out", help="also write every disagreement, grouped by kind, to this file")
     args = ap.parse_args()
 
     root = data_dir(args.data)
@@ -160,7 +161,8 @@ def main() -> int:
         aps2, n2 = speed(detok, args.repeat)
         print(f"speed (detokenised text): {aps2:,.0f} articles/s, {n2 / len(detok):.1f} mentions/article")
 
-    total, located, found, exact, n_dis, picked, kinds = agreement(arts, heidel, args.sample)
+    total, located, found, exact, dis, picked, kinds = agreement(arts, heidel, args.sample)
+    n_dis = len(dis)
     if total:
         print(f"HeidelTime day-level DATE mentions: {total} ({located} located by text); "
               f"dateline finds the same day for {found} = {100 * found / total:.1f}% "
@@ -174,6 +176,12 @@ def main() -> int:
               f"   …{ctx}…", file=out)
     if out is not sys.stdout:
         out.close()
+    if args.all_out:
+        with open(args.all_out, "w", encoding="utf-8") as f:
+            for aid, dct, htext, hval, ours, ctx in sorted(dis, key=lambda d: (_kind(d[3], d[4]), d[0])):
+                ctx = " ".join(ctx.split())
+                f.write(f"[{_kind(hval, ours)}] {aid} DCT {dct} ({dct:%a}) | HeidelTime {htext!r} = {hval}"
+                        f" | dateline {ours or '-'}\n   …{ctx}…\n")
     return 0
 
 

@@ -32,6 +32,7 @@ from dateline.timex.patterns import (
     REST_SOURCES,
     RANGE_END,
     RANGE_START,
+    RANGE_YEAR,
     RULES,
     YEAR_RANGE_END,
     TRIGGER,
@@ -93,6 +94,12 @@ def tag(text: str, dct: date) -> list[Mention]:
         if rule == "date_md" and len(value) == 10:
             r = RANGE_END.match(text, end)
             if r is not None and int(r["d"]) > int(value[8:]):
+                y = RANGE_YEAR.match(text, r.end("d"))
+                if y is not None and value[:4] != y[1]:  # "Sept. 15 - 19, 2008": the year of both days
+                    value = f"{y[1]}{value[4:]}"
+                    first = out[-1]
+                    out[-1] = Mention(first.text, first.start, first.end, value, first.granularity,
+                                      first.type, first.mod)
                 v2 = f"{value[:8]}{int(r['d']):02d}"
                 out.append(Mention(r["d"], r.start("d"), r.end("d"), v2, "day", "DATE", None))
                 pos = r.end("d")

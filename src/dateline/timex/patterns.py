@@ -68,6 +68,11 @@ def _cap(words: tuple[str, ...]) -> str:
 MONTH_FULL = rf"(?:{_cap(vocab.MONTH_FULL_NAMES)})(?!\w)"
 MONTH_ABBR = rf"(?:{_cap(vocab.MONTH_ABBREVIATIONS)})(?:\.|(?!\w))"
 MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR})"
+#: a month name in any case ("jan 25", "the 9th march 1881"): only in dates with a day number
+MONTH_ANYCASE = (
+    rf"(?:(?i:{alternation([m.lower() for m in vocab.MONTH_FULL_NAMES])})(?!\w)"
+    rf"|(?i:{alternation([m.lower() for m in vocab.MONTH_ABBREVIATIONS])})(?:\.|(?!\w)))"
+)
 WEEKDAY_FULL = rf"(?:{_cap(vocab.WEEKDAY_FULL_NAMES)})(?!\w)"
 WEEKDAY_ANY = rf"(?:{WEEKDAY_FULL}|(?:{_cap(vocab.WEEKDAY_ABBREVIATIONS)})(?:\.|(?!\w)))"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
@@ -135,20 +140,22 @@ RULES: tuple[tuple[str, str], ...] = (
     )),
     # full dates: "Tuesday, March 15, 2011", "Sept. 11, 2012", "Mar 15 , 2011", "15 March 2011"
     ("date_mdy", (
-        rf"(?:(?P<wd>{WEEKDAY_ANY}){SEP})?(?P<mon>{MONTH})\s*(?P<day>{DAY}){SEP}(?P<year>{YEAR})"
+        rf"(?:(?P<wd>{WEEKDAY_ANY}){SEP})?(?P<mon>{MONTH_ANYCASE})\s*(?P<day>{DAY}){SEP}(?P<year>{YEAR})"
     )),
     ("date_dmy", (
         rf"(?:(?P<wd>{WEEKDAY_ANY}){SEP})?(?:(?:(?i:the)\s+)?(?P<day>{DAY})(?:\s+of)?|(?i:the)\s+(?P<dayw>{DAY_WORD})\s+of)"
-        rf"\s+(?P<mon>{MONTH}){SEP}(?P<year>{YEAR})"
+        rf"\s+(?P<mon>{MONTH_ANYCASE})(?:{SEP}(?P<year>{YEAR})|\s+(?P<yy>\d\d)(?![\d:.,/-]?\d|\s*%))"
     )),
     ("date_num", (
         r"(?P<y>1\d\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
         r"(?:T(?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?)?(?![\d-])"
         r"|(?P<y2>1\d\d\d|20\d\d)/(?P<m2>0?[1-9]|1[0-2])/(?P<d2>0?[1-9]|[12]\d|3[01])(?![\d/])"
         r"|(?P<m3>0?[1-9]|1[0-2])/(?P<d3>0?[1-9]|[12]\d|3[01])/(?P<y3>1\d\d\d|20\d\d)(?![\d/])"
+        # day.month.year, the European order: "14.04.1889", "23.1.1818"
+        r"|(?P<d4>0?[1-9]|[12]\d|3[01])\.(?P<m4>0?[1-9]|1[0-2])\.(?P<y4>1\d\d\d|20\d\d)(?![\d.]\d)"
     )),
     ("date_md", (
-        rf"{PMOD}?(?:(?P<wd>{WEEKDAY_ANY}){SEP})?(?P<mon>{MONTH})\s*(?P<day>{DAY})(?!\s*(?:,\s*)?(?:1\d\d\d|20\d\d)(?!\d))"
+        rf"{PMOD}?(?:(?P<wd>{WEEKDAY_ANY}){SEP})?(?P<mon>{MONTH_ANYCASE})\s*(?P<day>{DAY})(?!\s*(?:,\s*)?(?:1\d\d\d|20\d\d)(?!\d))"
         rf"(?:\s+(?P<ystr>(?i:this|last|next)\s+year)(?!\w))?"
     )),
     ("date_dm", (
@@ -162,7 +169,9 @@ RULES: tuple[tuple[str, str], ...] = (
     # reporting periods: "the latest quarter", "the year-ago period", "year-earlier", "the fiscal year"
     ("period", (
         r"(?P<det>(?i:the|its|last\s+year's)\s+)(?:(?i:comparable|corresponding)\s+)?(?:(?P<kind>(?i:latest|current|same"
-        r"|year-ago|year-earlier|prior-year|previous|fiscal))\s+)?(?P<per>(?i:quarter|period|fiscal\s+year))(?!\w)"
+        r"|year-ago|year-earlier|prior-year|previous|fiscal))\s+)?"
+        rf"(?:(?P<pyear>{YEAR})\s+)?(?P<per>(?i:quarter|period|fiscal\s+year))(?!\w)"
+        r"(?P<yago>\s+(?i:last\s+year|a\s+year\s+(?:ago|earlier))(?![\w-]))?"
         r"|(?P<adj>(?i:year-ago|year-earlier))(?!\w)"
     )),
     ("quarter", (
@@ -181,8 +190,9 @@ RULES: tuple[tuple[str, str], ...] = (
         r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+(?:Sunday|Monday|Day))?|Good\s+Friday|Palm\s+Sunday"
         r"|Ash\s+Wednesday|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Halloween"
         r"|Valentine's\s+Day|St\.\s+Patrick's\s+Day|Boxing\s+Day|Bastille\s+Day|Armistice\s+Day"
-        r"|Mother's\s+Day|Father's\s+Day|Presidents\s+Day|Martin\s+Luther\s+King\s+Day)(?!\w)"
-        rf"(?:{SEP}(?P<year>{YEAR}))?"
+        r"|Mother's\s+Day|Father's\s+Day|Presidents\s+Day|Martin\s+Luther\s+King\s+Day|May\s+Day|Columbus\s+Day"
+        r"|Pentecost(?:\s+Sunday)?|Whit\s*[Ss]unday|Whitsun|Election\s+Day)(?!\w)"
+        rf"(?:(?:{SEP}|\s+of\s+)(?P<year>{YEAR}))?"
     )),
     ("decade", (
         rf"{PMOD}?(?:(?i:the)\s+)?(?:(?P<dec>1\d\d0|20\d0)'?s|'(?P<dec2>\d0)s"
@@ -211,13 +221,14 @@ RULES: tuple[tuple[str, str], ...] = (
         rf"{QMOD}?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>(?i:before|after))(?=\s*[,.;:!?)]|\s*$)"
     )),
     ("relday", (
+        r"(?:(?P<ppod>(?i:mid[\s-]?(?:morning|afternoon|day)|midday|noon))\s+)?"
         rf"(?P<pmod>(?i:early|late|mid|later|earlier)[\s-]+)?(?P<rd>(?i:the\s+day\s+(?:before|after)\s+"
         r"(?:yesterday|tomorrow)|yesterday|today|tomorrow|tonight|last\s+night|overnight"
         rf"|this\s+(?:morning|afternoon|evening)))(?!\w)(?:\s+(?P<pod>{POD}))?"
     )),
     # "the next day", "the following week", "the previous year", "the same day", "that day"
     ("anchored", (
-        r"(?P<rel>(?i:the\s+(?:next|following|previous|preceding|prior|same|day\s+before|day\s+after)"
+        r"(?P<rel>(?i:the\s+(?:next|following|previous|preceding|prior|same|day\s+before|day\s+after)|next(?=\s+day\b)"
         r"|that(?:\s+same)?|the\s+night\s+before))(?:\s+(?P<unit>(?i:day|morning|afternoon|evening|night|week"
         r"|weekend|month|year|quarter)))?(?!\w)"
     )),
@@ -238,7 +249,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ("relunit", (
         rf"{PMOD}?(?P<tpmod>(?i:earlier|later)\s+)?(?P<rel>{REL}|(?i:the\s+current|the\s+coming|this\s+year's))"
         rf"\s+(?P<unit>{UNIT_SG}|(?i:fiscal\s+year|fiscal|quarter|semester|term))(?!\w)"
-        r"|(?P<the>(?i:the))\s+(?P<unit2>(?i:weekend|week|month|year))(?!\w)"
+        r"|(?P<the>(?i:the))\s+(?P<unit2>(?i:weekend|week|month|year))(?![\w-])"
+        r"(?!\s+(?:1\d\d\d|20\d\d|(?i:two\s+thousand|nineteen|eighteen))(?!\w))"
         r"|(?P<yearend>(?i:year[\s-]+end|year-end|the\s+end\s+of\s+the\s+year))(?!\w)"
     )),
     ("weekday", (
@@ -252,16 +264,16 @@ RULES: tuple[tuple[str, str], ...] = (
         rf"{PMOD}?(?P<rel>{REL}\s+)?(?P<mon>{MONTH_FULL})(?!\s*\d)"
     )),
     ("season", (
-        rf"{PMOD}?(?P<rel>(?:{REL}|(?i:the))\s+)?(?P<season>{SEASON})(?:(?:\s+(?i:of)|,)?\s+(?P<year>{YEAR}))?"
+        rf"{PMOD}?(?P<rel>(?:{REL}|(?i:the))\s+)?(?P<season>{SEASON})(?:(?:\s+(?i:of)|,)?\s+(?:(?P<year>{YEAR})|(?P<yw>{YEAR_WORDS})))?"
     )),
     ("year", (
         rf"{PMOD}?(?P<fy>(?i:fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|model\s+year)\s+|FY)?"
         rf"(?:(?P<year>{YEAR})(?!,\d{{3}}|\.\d|\s*%|\s*(?i:percent|per\s+cent)|-\d{{3}}(?!\d)|-\d(?!\d)|-\d{{5}})|(?P<yw>{YEAR_WORDS}))"
     )),
     ("ref", (
-        r"(?P<ref>(?i:right\s+now|now|nowadays|currently|current|these\s+days|at\s+present|the\s+present"
+        r"(?P<ref>(?i:(?:to\s+)?this\s+day(?:\s+and\s+age)?|todays|right\s+now|now|nowadays|currently|current|these\s+days|at\s+present|the\s+present"
         r"|recently|recent\s+(?:days|weeks|months|quarters|years|decades|times)|lately"
-        r"|the\s+past|the\s+(?:near\s+|distant\s+)?future|(?:the\s+)?(?:coming|future)\s+(?:days|weeks|months|years|quarters)"
+        r"|the\s+past|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short)\s+term|(?:the\s+)?(?:coming|future)\s+(?:days|weeks|months|years|quarters)"
         r"))(?!\w)"
     )),
     ("bare_unit", (
@@ -281,12 +293,12 @@ TRIGGER_WORDS: tuple[str, ...] = (
     "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
     "nineteen", "eighteen", "thousand", "daily", "weekly", "monthly", "annually", "yearly",
     "hourly", "nightly", "biweekly", "semiannually", "bimonthly", "qtr", "century", "centuries",
-    "q1", "q2", "q3", "q4",
+    "q1", "q2", "q3", "q4", "term", "todays", "pentecost", "whitsun", "whitsunday", "whit",
 )
 #: finds triggers in the lower-cased text; group 1 is the trigger. It starts with a separator
 #: character class so that ``re`` skips most positions in C.
 TRIGGER: re.Pattern[str] = re.compile(
-    r"(?:^|[\s(\[{\"'`“‘/-])(\d|(?:" + alternation(TRIGGER_WORDS) + r")(?![a-z0-9]))"
+    r"(?:^|[\s(\[{\"'`“‘/#-])(\d|(?:" + alternation(TRIGGER_WORDS) + r")(?![a-z0-9]))"
 )
 #: words that may open a time expression before its trigger ("the", "early", "more than"...)
 LEAD_WORDS: tuple[str, ...] = (
@@ -300,7 +312,7 @@ LEAD_WORDS: tuple[str, ...] = (
     "further", "following", "preceding", "prior", "same", "entire", "whole", "full", "comparable",
     "corresponding", "right", "these", "as", "calendar", "model", "q", "st", "new", "good", "palm",
     "ash", "independence", "labor", "memorial", "veterans", "valentine", "mother", "father",
-    "presidents", "martin", "boxing", "bastille", "armistice", "year", "years", "one", "two",
+    "presidents", "election", "martin", "boxing", "bastille", "armistice", "columbus", "to", "short", "year", "years", "one", "two",
     "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
     "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
     "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "tenth", "eleventh",
@@ -318,7 +330,7 @@ LEAD_SET: frozenset[str] = frozenset(
 #: trigger words that count only when capitalised ("May", not the verb "may")
 CASED_TRIGGERS: frozenset[str] = frozenset(
     {*(m.lower() for m in vocab.MONTHS), *(w.lower() for w in vocab.WEEKDAYS), "christmas", "xmas",
-     "thanksgiving", "easter", "halloween", "valentine"}
+     "thanksgiving", "easter", "halloween", "valentine", "pentecost", "whitsun", "whitsunday", "whit"}
 )
 #: trigger words no rule starts with: they are triggers but never a candidate start themselves
 NON_START_TRIGGERS: frozenset[str] = frozenset(
@@ -331,28 +343,32 @@ NON_START_TRIGGERS: frozenset[str] = frozenset(
 CONDITIONAL_STARTS: MappingProxyType[str, frozenset[str]] = MappingProxyType({
     "at": frozenset({"least", "most", "about", "present"}), "up": frozenset({"to"}),
     "no": frozenset({"more", "less"}), "well": frozenset({"over"}),
-    "just": frozenset({"over", "under"}), "as": frozenset(),
+    "just": frozenset({"over", "under"}), "as": frozenset(), "to": frozenset({"this"}),
 })
 #: lead words that continue a run but never open an expression
 NON_START: frozenset[str] = frozenset(
-    {"of", "and", "or", "than", "least", "to", "after", "before", "soon", "near", "s", "so",
+    {"of", "and", "or", "than", "least", "after", "before", "soon", "near", "s", "so",
      "luther", "king"}
 )
 MAX_LEAD_WORDS = 6
 
 #: the second day of a range after a "Month D" date: "October 5-13", "May 3 to 5"
 RANGE_END: re.Pattern[str] = re.compile(
-    r"(?:[-–]|\s+(?:to|through|until|and)\s+)(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d|\d|\s*[ap]\.?m\b|[\w-])"
+    r"(?:[-–]|\s?[-–]\s?(?=\d+(?!\d)(?:st|nd|rd|th)?(?!\s+[a-z]))|\s+(?:to|through|until|and)\s+)(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d|\d|\s*[ap]\.?m\b|[\w-])"
 )
+
+#: the year written after the second day of a range: "Sept. 15 - 19, 2008"
+RANGE_YEAR: re.Pattern[str] = re.compile(r"\s*,?\s*(1\d\d\d|20\d\d)(?!\d)")
 
 #: the second year of a range after a year: "1861-1863", "1915-17"
 YEAR_RANGE_END: re.Pattern[str] = re.compile(r"\s?[-–]\s?(?P<y>1\d\d\d|20\d\d|\d\d)(?![\d\w])")
 
 #: the first day of a range before a "D Month" date: "between 25 and 26 May"
-RANGE_START: re.Pattern[str] = re.compile(r"(?<![\w.,])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?:[-–]|\s+(?:and|to)\s+)$")
+RANGE_START: re.Pattern[str] = re.compile(r"(?<![\w.,])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?:\s?[-–]\s?|\s+(?:and|to)\s+)$")
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
-_LEFT = r"(?<![\w$£€#@&/\\])"
+#: no expression starts inside a word, an amount or a path; a hashtag "#Jan 25" may hold a date
+_LEFT = r"(?<![\w$£€@&/\\])(?<!#(?=\d))"
 
 
 def _strip_names(pattern: str) -> str:

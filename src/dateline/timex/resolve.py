@@ -53,12 +53,20 @@ _DURATION_PREP = re.compile(
     r"(?i:\b(?:for|over|during|within|throughout|in|across|spanning|took|take|takes|taking|lasted"
     r"|lasting|last|lasts|spent|spend|after|than)\s+)$"
 )
+_SINCE_BEFORE = re.compile(r"(?i:\bsince\s+(?:on\s+)?)$")
+#: a date used as the modifier of an event noun ("the 20 April explosion"), not of a plan
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?!(?:deadline|vote|votes|election|elections|meeting|meetings|summit|referendum|poll|hearing"
+    r"|talks|launch|release|conference|session|debate|date|target|start|opening|and|to|or|through"
+    r"|until|in|at|on|of|for|by|from|with|is|was|will|would|as)\b)[a-z][a-z-]+\b"
+)
 _DEADLINE_BEFORE = re.compile(r"(?i:\b(?:until|till|by|through|before|effective)\s+)$")
 _FREQ_BEFORE = re.compile(r"(?i:\b(?:once|twice|thrice|times|several\s+times|\d+\s+times)\s+)$")
 _PLURAL_NOUN_AFTER = re.compile(
     r"^\s+(?:(?!(?:was|has|is|as|its|this|his|us|says|sees|does|goes|plus|across|versus|thus)\b)"
     r"[a-z][a-z-]{2,}s|people|men|women|children|police|staff|personnel|feet|yards|miles)\b"
 )
+_AMOUNT_AFTER = re.compile(r"\s*(?:%|[-–]|(?:percent|per|points?|times|to|or)\b)", re.IGNORECASE)
 _DET_BEFORE_YEAR = re.compile(r"(?i:\b(?:the|a|an|its|his|her|their|our|'s|of|in)\s+)$")
 _ERA_AFTER = re.compile(r"^\s*(?:A\.?D\.?|B\.?C\.?(?:E\.?)?|CE|BCE)\b")
 
@@ -71,6 +79,23 @@ _EXPLICIT_YEAR_RULES = frozenset({"date_mdy", "date_dmy", "date_num", "month_yea
 _DEICTIC_RULES = frozenset({"weekday", "relday"})
 _NARRATIVE_REACH = 3000  # characters after a full date during which its year anchors
 _NARRATIVE_MIN_YEARS = 5  # a full date this far from the DCT is history, not news
+#: a quarter is a reported period once it has ended: its start lies this many days before the DCT
+_QUARTER_ENDED = 85
+#: "the year ended Sept. 30": a fiscal year named by its end, a span rather than a calendar year
+_ENDED_AFTER = re.compile(r"\s+(?:ended|ending)\b")
+#: a comparison of figures right before "last year"
+#: a present or past perfect: "has moved", "have been", "has long been"
+_PERFECT = re.compile(r"(?i:\b(?:has|have|'ve)\s+(?:\w+ly\s+|not\s+|also\s+)?(?:been(?!\s+(?:[a-z]+ed|told|given|taken|seen|sent|made|shown|held|found)\b)|(?!been\b)[a-z]+(?:ed|en)|grown|seen|had|made)\b)")
+_STOP = re.compile(r"[.!?][\"')\]]*\s")
+#: "a year-earlier loss": the unit is part of an adjective
+_ADJ_SUFFIX_AFTER = re.compile(r"(?i)-(?:earlier|ago|end)\b")
+_MID_PREFIX = re.compile(r"^mid[\s-]?")
+_OF_BEFORE = re.compile(r"(?i:\bof\s+)$")
+#: prepositions that make the following "the fiscal year" a span of time
+_SPAN_BEFORE = re.compile(r"(?i:\b(?:throughout|over|during|within|spanning|lasting|across)\s+)$")
+#: a figure compared with an earlier one: "to $155 million from $99 million"
+_FIGURE_COMPARED_BEFORE = re.compile(r"(?i:\b(?:compared\s+with|from|versus|vs\.)\s+[^;]{0,20}\d[^;]{0,40})$")
+_COMPARED_BEFORE = re.compile(r"(?i:\b(?:compared\s+with|from|versus|vs\.)\s+[^.;]{0,50})$")
 _SEASON_INDEX = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
 _BACK_RELS = {"last", "past", "previous", "this past"}
 _FORWARD_RELS = {"next", "coming", "this coming", "upcoming", "following", "the following"}
@@ -196,7 +221,7 @@ class Resolver:
         """``"future"``, ``"past"`` or ``None``: the nearest tense cue before the expression in the
         same sentence, else the first one after it."""
         kind = None
-        for m in _CUES.finditer(self.text, max(0, start - 160), start):
+        for m in _CUES.finditer(self.text, max(0, start - 160), start + 1):  # +1: a sentence end needs its next letter
             kind = _CUE_KIND.get(m.lastgroup)
         if kind is not None:
             return kind
@@ -236,8 +261,12 @@ class Resolver:
         if rule in _EXPLICIT_YEAR_RULES and p[1] in ("day", "month", "season", "year"):
             self.year_anchor = p[0].year
             self.year_anchor_end = end
-        if p[1] == "quarter" and "-Q" in value and rule != "ago" and -92 < (self.dct - p[0]).days < 300:
-            self.last_quarter = p[0]
+        if p[1] == "quarter" and "-Q" in value and rule != "ago" and _QUARTER_ENDED <= (self.dct - p[0]).days < 300:
+            # an earlier quarter named in passing ("after a flat second quarter") does not replace
+            # the reported one, unless the report is about a fiscal quarter
+            if (self.last_quarter is None or p[0] >= self.last_quarter
+                    or "fiscal" in self._before(end, 40).lower()):
+                self.last_quarter = p[0]
 
     # ---- main entry ---------------------------------------------------------------------
     def resolve(self, rule: str, start: int, end: int) -> Resolution | None:
@@ -283,10 +312,21 @@ class Resolver:
             return date(ny, month, day or 1)
         dct = self.dct
         ref = dct if day else date(dct.year, dct.month, 1)
-        tense = "future" if _DEADLINE_BEFORE.search(self._before(start, 12)) else self.tense(start, end)
+        before = self._before(start, 12)
+        if _SINCE_BEFORE.search(before) or _ATTRIBUTIVE.match(self.text, end) and (
+                before.endswith(("the ", "The ")) or self.text[start:start + 4].lower() == "the "):
+            # "since 20 April"; "the 20 April explosion", "the January 25 uprising": past events
+            tense = "past"
+        else:
+            tense = self.tense(start, end)
+            dl = _DEADLINE_BEFORE.search(before)
+            if dl is not None and not (tense == "past" and dl.group().lower().startswith("before")):
+                # "until May 5", "effective Feb. 1": ahead; but "before" in a sentence that tells
+                # of the past is past ("did not have the results before 19 April")
+                tense = "future"
         back_w, ahead_w = 1.0, 2.0
         if tense == "future":
-            back_w, ahead_w = 1.5, 0.8
+            back_w, ahead_w = 3.0, 0.8
         elif tense == "past":
             ahead_w = 3.0
         best: tuple[float, date] | None = None
@@ -377,7 +417,16 @@ class Resolver:
         day = self._day(g)
         return date(int(g["year"]), mon, day).isoformat(), "DATE", "day", None
 
-    _r_date_dmy = _r_date_mdy
+    def _r_date_dmy(self, g, start, end):
+        if "yy" in g:
+            # "09 February 12", "28 Aug 11": a two-digit year, taken only when it is the DCT's
+            # year or a neighbour of it ("on 12 May 15 people died" is no date of 2015)
+            year = self.dct.year // 100 * 100 + int(g["yy"])
+            after = self._after(end, 30)
+            if abs(year - self.dct.year) > 1 or _AMOUNT_AFTER.match(after) or _PLURAL_NOUN_AFTER.match(after):
+                return None
+            g = {**g, "year": str(year)}
+        return self._r_date_mdy(g, start, end)
 
     def _r_date_num(self, g, start, end):
         if "y" in g:
@@ -387,11 +436,18 @@ class Resolver:
                 return f"{d.isoformat()}T{t}", "TIME", "day", None
         elif "y2" in g:
             d = date(int(g["y2"]), int(g["m2"]), int(g["d2"]))
-        else:
+        elif "y3" in g:
             d = date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+        else:
+            d = date(int(g["y4"]), int(g["m4"]), int(g["d4"]))
         return d.isoformat(), "DATE", "day", None
 
     def _r_date_md(self, g, start, end):
+        if g["mon"][0].islower():
+            # "jan 25" is a date, but "may 10 points", "march 5 miles" are not
+            after = self._after(end, 30)
+            if _AMOUNT_AFTER.match(after) or _PLURAL_NOUN_AFTER.match(after):
+                return None
         mon = vocab.MONTHS[_norm(g["mon"]).rstrip(".")]
         day = self._day(g)
         if "ystr" in g:
@@ -421,13 +477,20 @@ class Resolver:
 
     def _r_period(self, g, start, end):
         kind = _norm(g.get("kind", "") or g.get("adj", ""))
-        if _norm(g.get("det", "")) == "last year's":
-            kind = "year-ago"
+        if _norm(g.get("det", "")) == "last year's" or "yago" in g:
+            kind = "year-ago"  # "last year's quarter", "the corresponding period last year"
         per = _norm(g.get("per", ""))
-        if per == "fiscal year" or kind == "fiscal" and per == "year":
-            return "P1Y", "DURATION", "other", None
+        if per == "fiscal year" and "pyear" not in g or kind == "fiscal" and per == "year":
+            return self._whole_year(kind, start, end)
         lq = self.last_quarter
         reported = lq if lq is not None else add_months(self.dct, -3)
+        if "pyear" in g:
+            # "the 1988 quarter", "the 1989 period": the reported quarter in that year
+            if per == "fiscal year":
+                return g["pyear"], "DATE", "year", None
+            if lq is None and per == "period":
+                return None
+            return f"{g['pyear']}-Q{(reported.month - 1) // 3 + 1}", "DATE", "quarter", None
         if kind in ("year-ago", "year-earlier", "prior-year"):
             if lq is None and per != "quarter":
                 return f"{self.dct.year - 1:04d}", "DATE", "year", None
@@ -493,6 +556,9 @@ class Resolver:
                 return nth_weekday(year, *vocab.WEEKDAY_HOLIDAYS[name])
             if name in vocab.EASTER_HOLIDAYS:
                 return easter(year) + timedelta(days=vocab.EASTER_HOLIDAYS[name])
+            if name in vocab.WEEKDAY_OFFSET_HOLIDAYS:
+                mo, wd, n, days = vocab.WEEKDAY_OFFSET_HOLIDAYS[name]
+                return nth_weekday(year, mo, wd, n) + timedelta(days=days)
             raise KeyError(name)
 
         if y is not None:
@@ -546,6 +612,11 @@ class Resolver:
             if unit == "year" and self.last_quarter is not None and n == 1 and direction == "ago":
                 return point_value(shift(self.last_quarter, -1, "year"), "quarter"), "DATE", "quarter", mod
             base = self.dct
+        elif (unit == "year" and n == 1 and self.last_quarter is not None
+              and _FIGURE_COMPARED_BEFORE.search(self._before(start, 80))):
+            # "profit soared to $155 million from $99 million a year earlier": the year-ago
+            # quarter of a quarterly report, not a year before the last day mentioned
+            return point_value(shift(self.last_quarter, -1, "year"), "quarter"), "DATE", "quarter", mod
         else:
             base = self._anchor_for(gran)
             if self.anchor is not None and base is self.anchor[0]:
@@ -557,6 +628,8 @@ class Resolver:
 
     def _r_anchored(self, g, start, end):
         rel = _norm(g["rel"])
+        if rel == "next":  # "Next day, we ..."
+            rel = "the next"
         unit = _norm(g.get("unit", ""))
         if rel.startswith("the day") or rel == "the night before":
             sign = 1 if rel.endswith("after") else -1
@@ -600,6 +673,8 @@ class Resolver:
             return None
         if re.match(r"(?i)[\s-]+old\b", self._after(end, 6)) or _norm(self.text[start:end]).endswith("-old"):
             return None  # an age: "a 6-year-old boy"
+        if _ADJ_SUFFIX_AFTER.match(self.text, end):
+            return None  # "a year-earlier loss": the adjective, tagged on its own
         if unit == "quarter" and "-" in self.text[start:end] and n is not None and n < 4:
             return None  # "three-quarters of"
         if unit == "quarter" and re.fullmatch(r"1\d{3}|20\d\d", g["num"]):
@@ -607,10 +682,21 @@ class Resolver:
         mod = self._qmod(g)
         return duration_value(n, unit), "DURATION", "other", mod
 
+    def _whole_year(self, kind: str, start: int, end: int) -> Resolution:
+        """"the fiscal year", "the full year": the year reported on, a point in time, unless the
+        text names its end ("the year ended March 31") or spans it ("throughout the fiscal year").
+        "the latest fiscal year" is the last finished one."""
+        if _ENDED_AFTER.match(self.text, end) or _SPAN_BEFORE.search(self._before(start, 20)):
+            return "P1Y", "DURATION", "other", None
+        year = self.dct.year - 1 if kind in ("latest", "previous", "prior-year") else self.dct.year
+        return f"{year:04d}", "DATE", "year", None
+
     def _r_duration_det(self, g, start, end):
         unit = _unit_name(g["unit"])
         plural = _norm(g["unit"]).endswith("s") and _norm(g["unit"]) not in ("this",)
         det = _norm(g["det"])
+        if det == "the full" and unit == "year" and not plural and "qmod" not in g:
+            return self._whole_year("", start, end)
         if det in ("the coming", "the next") and plural:
             return duration_value(None, unit), "DURATION", "other", self._qmod(g)
         return duration_value(None if plural else 1, unit), "DURATION", "other", self._qmod(g)
@@ -622,6 +708,8 @@ class Resolver:
             unit = _norm(g["unit2"])
             if unit == "weekend":
                 return self._weekend("", start, end)
+            if unit == "year" and _ENDED_AFTER.match(self.text, end):
+                return "P1Y", "DURATION", "other", None
             gran = vocab.UNIT_GRANULARITY[vocab.UNITS[unit]]
             base = self.dct
             if self.narrative_year(start) is not None:
@@ -646,6 +734,11 @@ class Resolver:
             step = 1
         if rel in ("past", "the past") and u not in ("week", "month", "year"):
             return duration_value(1, u), "DURATION", "other", None
+        if (u == "year" and step == -1 and rel == "last" and not mod and self.last_quarter is not None
+                and _COMPARED_BEFORE.search(self._before(start, 80))):
+            # "earnings of $24 million, compared with a loss of $3 million last year": the
+            # year-ago quarter of a quarterly report
+            return point_value(shift(self.last_quarter, -1, "year"), "quarter"), "DATE", "quarter", None
         d = shift(self.dct, step, u)
         if u == "quarter":
             return point_value(d, "quarter"), "DATE", "quarter", mod
@@ -678,6 +771,12 @@ class Resolver:
         pm = _norm(g.get("pmod", "")).rstrip("-").strip()
         mod = {"early": "START", "late": "END", "mid": "MID", "later": "END", "earlier": "START"}.get(pm)
         pod = vocab.PARTS_OF_DAY.get(_norm(g.get("pod", "")))
+        if "ppod" in g:  # "mid-afternoon yesterday", "noon today"
+            ppod = _norm(g["ppod"])
+            pod = "MI" if ppod in ("midday", "noon", "mid-day", "mid day") else \
+                vocab.PARTS_OF_DAY[_MID_PREFIX.sub("", ppod)]
+            if rd not in ("today", "yesterday", "tomorrow"):
+                return None
         if rd == "tonight":
             return f"{self.dct.isoformat()}TNI", "TIME", "day", mod
         if rd == "last night":
@@ -727,8 +826,11 @@ class Resolver:
         s = vocab.SEASONS[_norm(g["season"])]
         rel = _norm(g.get("rel", ""))
         mod = self._pmod(g)
-        if "year" in g:
-            return f"{int(g['year']):04d}-{s}", "DATE", "season", mod
+        if "year" in g or "yw" in g:
+            y = int(g["year"]) if "year" in g else parse_year_words(g["yw"])
+            if y is None:
+                return None
+            return f"{y:04d}-{s}", "DATE", "season", mod
         if not rel and not mod and not _PREP_BEFORE.search(self._before(start, 20)):
             return None
         if not rel and not mod and _norm(g["season"]) in ("fall", "spring"):
@@ -796,14 +898,36 @@ class Resolver:
 
     def _r_ref(self, g, start, end):
         r = _norm(g["ref"])
+        if r in ("this day", "todays"):
+            if re.match(r"\s+(?:by|to)\s+day\b", self._after(end, 12)):
+                return None  # "take this day by day", "this day to day operation"
+            return self.dct.isoformat(), "DATE", "day", None
+        if r.startswith("to this day") or r.endswith("and age"):
+            return "PRESENT_REF", "DATE", "other", None
         if r in ("now", "right now", "nowadays", "currently", "current", "these days", "at present",
                  "the present", "presently"):
             if r == "now" and re.match(r"\s+(?:that|on)\b", self._after(end, 10)):
                 return None
             return "PRESENT_REF", "DATE", "other", None
-        if r in ("the future", "the near future", "the distant future") or "coming" in r or "future" in r:
+        if r in ("the future", "the near future", "the distant future") or "coming" in r or "future" in r \
+                or r.endswith(" term"):
             return "FUTURE_REF", "DATE", "other", None
+        if r.startswith("recent ") and not _OF_BEFORE.search(self._before(start, 6)):
+            # "has moved in recent years": the span up to now; "as the yen soared in recent
+            # years", "the boom of recent years": a time in the past
+            if _PERFECT.search(self._sentence_around(start, end)):
+                return duration_value(None, vocab.UNITS[r.split()[1]]), "DURATION", "other", None
         return "PAST_REF", "DATE", "other", None
+
+    def _sentence_around(self, start: int, end: int, width: int = 120) -> str:
+        """The text of the sentence holding ``start:end``, at most ``width`` characters each side."""
+        before = self._before(start, width)
+        cut = 0
+        for m in _STOP.finditer(before):
+            cut = m.end()
+        after = self._after(end, width)
+        m = _STOP.search(after)
+        return f"{before[cut:]} {after[:m.start() if m else len(after)]}"
 
     def _r_bare_unit(self, g, start, end):
         if not _DURATION_PREP.search(self._before(start, 20)):

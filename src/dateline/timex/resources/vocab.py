@@ -130,18 +130,23 @@ FIXED_HOLIDAYS = MappingProxyType({
     "independence day": (7, 4), "halloween": (10, 31), "veterans day": (11, 11),
     "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
     "boxing day": (12, 26), "xmas": (12, 25), "fourth of july": (7, 4), "bastille day": (7, 14),
-    "armistice day": (11, 11),
+    "armistice day": (11, 11), "may day": (5, 1),
 })
 #: holidays on the n-th weekday of a month → (month, weekday, n); n = -1 means last
 WEEKDAY_HOLIDAYS = MappingProxyType({
     "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
     "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3),
     "presidents day": (2, 0, 3), "mother's day": (5, 6, 2), "father's day": (6, 6, 3),
+    "columbus day": (10, 0, 2),
 })
+#: holidays a number of days after the n-th weekday of a month → (month, weekday, n, days);
+#: US Election Day is the Tuesday after the first Monday of November
+WEEKDAY_OFFSET_HOLIDAYS = MappingProxyType({"election day": (11, 0, 1, 1)})
 #: holidays at an offset in days from Easter Sunday
 EASTER_HOLIDAYS = MappingProxyType({
     "easter": 0, "easter sunday": 0, "easter day": 0, "good friday": -2,
-    "easter monday": 1, "palm sunday": -7, "ash wednesday": -46,
+    "easter monday": 1, "palm sunday": -7, "ash wednesday": -46, "pentecost": 49,
+    "pentecost sunday": 49, "whit sunday": 49, "whitsunday": 49, "whitsun": 49,
 })
 
 #: time zones that may follow a clock time (kept inside the extent)
@@ -155,13 +160,20 @@ FUTURE_CUES: tuple[str, ...] = (
     "will", "wo", "shall", "gonna", "going to", "plan to", "plans to", "planned to", "planning to",
     "scheduled", "expected to", "expect to", "expects to", "set to", "due to", "is to", "are to",
     "intend to", "intends to", "hope to", "hopes to", "upcoming", "as soon as", "as early as",
-    "postponed until", "planned", "plans", "planning", "would be",
+    "postponed until", "planned", "plans", "planning", "would be", "would",
 )
 #: past-tense words (besides regular "-ed" forms) that put a nearby weekday or date in the past
 PAST_CUES: tuple[str, ...] = (
     "was", "were", "had", "did", "said", "told", "ago", "last", "yesterday", "earlier", "came",
     "went", "made", "took", "met", "began", "saw", "got", "gave", "fell", "rose", "won", "lost",
-    "left", "held", "led", "hit", "shot", "killed", "announced", "struck",
+    "left", "held", "led", "hit", "shot", "killed", "announced", "struck", "wrote", "spoke",
+    "found", "thought", "brought", "sent", "became", "knew", "ran", "stood", "sold", "paid", "kept",
+    "felt", "heard", "meant", "broke", "chose", "drove", "flew", "grew", "fought", "bought", "caught",
+    "taught", "sought", "won", "withdrew", "drew", "threw", "swore", "wore", "tore", "froze", "stole",
+    "woke", "rode", "arose", "forgot", "forgave", "overtook", "undertook", "sank", "sang", "began",
+    # a plan told in the past perfect is over: "it had been due to expire Friday evening"
+    "had been due to", "had been scheduled to", "had been expected to", "had been set to",
+    "had been planned", "had been supposed to", "had planned to", "had hoped to",
 )
 #: words ending in "ed" that are no past tense (or are future cues)
 NOT_PAST_ED: tuple[str, ...] = (
