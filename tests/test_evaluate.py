@@ -193,3 +193,90 @@ def test_cli_errors_are_one_line(dataset: Path, tmp_path: Path):
     assert res.returncode == 1 and "not a directory" in res.stderr
     res = run_cli("evaluate", str(dataset), "--method", "no-such-method")
     assert res.returncode == 1 and "no-such-method" in res.stderr and "Traceback" not in res.stderr
+
+
+def _reference_greedy(task, per_date: int, rouge) -> list[tuple]:
+    """The oracle's greedy choice computed the plain way: full n-gram tables and ROUGE counts per trial."""
+    from dateline.evaluate.metrics import f_score
+    from dateline.evaluate.rouge import counts_from_grams
+
+    ref = P.scoring_reference(task.reference)
+    out = []
+    for e in ref.entries:
+        model = [rouge.grams([q.text for q in e.sentences])]
+        pool = list(dict.fromkeys(s.text for d in task.documents for s in d.sentences
+                                  if e.date in (s.days or (d.published,))))
+        pool = [t for t in pool if any(x in model[0][0] for x in rouge.sentence_tokens(t))]
+        chosen: list[str] = []
+        best = 0.0
+        while len(chosen) < per_date and pool:
+            vals = []
+            for t in pool:
+                c = counts_from_grams(rouge.grams(chosen + [t]), model)
+                vals.append(sum(f_score(c[n].hits / c[n].peer if c[n].peer else 0.0,
+                                        c[n].hits / c[n].model if c[n].model else 0.0) for n in (1, 2)))
+            i = max(range(len(vals)), key=lambda j: (vals[j], -j))
+            if vals[i] <= best:
+                break
+            best = vals[i]
+            chosen.append(pool.pop(i))
+        if chosen:
+            out.append((e.date, tuple(chosen)))
+    return out
+
+
+def test_incremental_oracle_full_equals_plain_greedy(topics):
+    from dateline.evaluate.rouge import Rouge
+
+    rouge = Rouge()
+    for topic in topics:
+        for ref in topic.references:
+            task = P.make_task(topic, ref)
+            for k in (1, 2, 3):
+                tl = P.oracle_full(task, k, rouge, P.scoring_reference(task.reference))
+                got = [(e.date, tuple(q.text for q in e.sentences)) for e in tl.entries]
+                assert got == _reference_greedy(task, k, rouge)
+
+
+def test_analyse_topics_with_one_shared_pool_equals_serial(dataset: Path, topics):
+    seen: list[str] = []
+    pooled = P.load_dataset(dataset)
+    P.analyse_topics(pooled, jobs=2, on_topic=lambda t: seen.append(t.name))
+    assert seen == ["dam", "strike"]
+    assert [t.documents for t in pooled] == [t.documents for t in topics]
+
+
+def test_fit_cache_is_passed_to_methods_that_take_one(topics):
+    caches: list[int] = []
+
+    class Cached(FirstSentences):
+        def fit(self, tasks, cache=None):
+            caches.append(id(cache))
+            cache.setdefault("n", 0)
+            cache["n"] += 1
+            return self
+
+    shared: dict = {}
+    P.run_method(topics, "cached", Cached, fit_cache=shared)
+    P.run_method(topics, P.ORACLE_DATES, Cached, base="cached", fit_cache=shared)
+    assert shared["n"] == 4 and set(caches) == {id(shared)}
+
+
+def test_default_method_is_the_timeline_default():
+    from dateline import api
+
+    assert P.default_method_name() == api.DEFAULT_METHOD
+
+
+def test_cli_side_run_of_oracle_full_gives_the_same_results(dataset: Path, tmp_path: Path):
+    runs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"runs{jobs}.jsonl"
+        res = run_cli("evaluate", str(dataset), "--method", "oracle-full,learned-ranking", "--json", str(out),
+                      "--jobs", jobs)
+        assert res.returncode == 0, res.stderr
+        assert res.stdout.index("== oracle-full ==") < res.stdout.index("== learned-ranking ==")
+        runs[jobs] = [{k: v for k, v in json.loads(line).items() if k != "seconds_per_topic"}
+                      for line in out.read_text().splitlines()]
+    assert [r["method"] for r in runs["2"]] == ["oracle-full", "learned-ranking"]
+    assert runs["1"] == runs["2"]

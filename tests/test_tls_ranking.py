@@ -157,3 +157,22 @@ def test_seed_events_on_their_own_days() -> None:
     assert "rocket" in days.get("2019-12-27", "")
     assert "strike" in days.get("2019-12-29", "")
     assert "embassy" in days.get("2019-12-31", "")
+
+
+def test_fit_cache_gives_the_same_params_and_reuses_examples(docs: list[Document]) -> None:
+    ref = Timeline((Entry(date(2019, 12, 27), (Quote("A rocket attack killed a contractor.", "r"),)),
+                    Entry(date(2019, 12, 31), (Quote("Militiamen stormed the US embassy.", "r"),))))
+    tasks = [Task("t", tuple(docs), ref, ("rocket", "embassy")), Task("u", tuple(docs[:3]), ref, ("rocket",))]
+    plain = LearnedRanking(params={}).fit(tasks).params
+    cache: dict = {}
+    first = LearnedRanking(params={}).fit(tasks, cache=cache).params
+    assert first == plain and len(cache) == 2
+    stored = {k: v[1] for k, v in cache.items()}
+    again = LearnedRanking(params={}).fit(tasks[:1], cache=cache).params
+    assert len(cache) == 2 and all(cache[k][1] is v for k, v in stored.items())  # reused, not recomputed
+    assert again == LearnedRanking(params={}).fit(tasks[:1]).params
+    # another task over other documents is not served from the cache
+    other = Task("t", tuple(docs[1:]), ref, ("rocket", "embassy"))
+    LearnedRanking(params={}).fit([other], cache=cache)
+    assert len(cache) == 3
+

@@ -126,6 +126,60 @@ def format_summary(runs: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def _side_worker(topics: list, dataset: str, conn) -> None:  # pragma: no cover - runs in a child
+    from dateline.evaluate import protocol as P
+
+    try:
+        conn.send(("ok", P.run_method(topics, P.ORACLE_FULL, None, dataset=dataset)))
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which re-runs it
+        conn.send(("error", repr(exc)))
+    finally:
+        conn.close()
+
+
+def _start_side_run(topics: list, runs_plan: list, dataset: str, jobs: int):
+    """With ``jobs > 1`` and other runs to do, compute ``oracle-full`` (no training, most of the
+    scoring work) in a forked child process while this process runs the methods.
+
+    Returns ``(name, process, connection, topics, dataset)`` or ``None`` (one job, nothing else to run, or no
+    ``fork`` on this platform). The child inherits the analysed documents; only the small result
+    object comes back.
+    """
+    import multiprocessing as mp
+
+    from dateline.evaluate import protocol as P
+
+    if jobs < 2 or len(runs_plan) < 2 or P.ORACLE_FULL not in [r[0] for r in runs_plan]:
+        return None
+    try:
+        ctx = mp.get_context("fork")
+    except ValueError:
+        return None
+    recv, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_side_worker, args=(topics, dataset, send), daemon=True)
+    proc.start()
+    send.close()
+    return (P.ORACLE_FULL, proc, recv, topics, dataset)
+
+
+def _finish_side_run(side) -> dict:
+    """The side run's result; if the child failed, the run is done here instead."""
+    from dateline.evaluate import protocol as P
+
+    name, proc, recv, topics, dataset = side
+    try:
+        status, payload = recv.recv()
+    except EOFError:
+        status, payload = "error", "the worker process ended without a result"
+    finally:
+        recv.close()
+        proc.join()
+    if status == "ok":
+        return payload
+    print(f"dateline: {name} in a worker process failed ({payload}); running it here", file=sys.stderr)
+    return P.run_method(topics, name, None, dataset=dataset)
+
+
 def run(args: argparse.Namespace) -> int:
     from dateline.evaluate import protocol as P
     from dateline.evaluate.rouge import Rouge
@@ -139,17 +193,25 @@ def run(args: argparse.Namespace) -> int:
         raise DatelineError(f"{json_out.parent}: no such directory for --json")
 
     jobs = args.jobs if args.jobs and args.jobs > 0 else P.jobs_default()
-    for topic in topics:
-        P.analyse_topic(topic, jobs=jobs)
+
+    def _done(topic: P.Topic) -> None:
         rejected = f" ({topic.rejected} rejected)" if topic.rejected else ""
         print(f"analysed {topic.name}: {len(topic.documents)} articles{rejected} in {topic.analysis_seconds:.1f} s",
               file=sys.stderr)
 
+    P.analyse_topics(topics, jobs=jobs, on_topic=_done)
+
     rouge = Rouge()
     dataset = str(Path(args.dataset))
     results = []
+    fit_cache: dict = {}  # per-task training data, shared by every fold and run of this command
+    side = _start_side_run(topics, runs_plan, dataset, jobs)
     for name, factory, base in runs_plan:
-        result = P.run_method(topics, name, factory, dataset=dataset, base=base, rouge=rouge)  # type: ignore[arg-type]
+        if side is not None and name == side[0]:
+            result = _finish_side_run(side)
+        else:
+            result = P.run_method(topics, name, factory, dataset=dataset, base=base, rouge=rouge,  # type: ignore[arg-type]
+                                  fit_cache=fit_cache)
         results.append(result)
         print(format_run(result) + "\n", flush=True)
     if len(results) > 1:

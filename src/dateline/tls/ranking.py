@@ -109,6 +109,38 @@ def is_explicit(mention_text: str) -> bool:
     return bool(_EXPLICIT.search(mention_text))
 
 
+_NO_DAYS: tuple[tuple[date, ...], frozenset[date], frozenset[date]] = ((), frozenset(), frozenset())
+
+
+def sentence_days(s: Sentence) -> tuple[tuple[date, ...], frozenset[date], frozenset[date]]:
+    """``(days, explicit, at_start)`` of a sentence in one pass over its mentions.
+
+    ``days`` is :attr:`Sentence.days`; ``explicit`` the days named explicitly
+    (:func:`is_explicit`); ``at_start`` the days of mentions starting within 25 characters.
+
+    >>> from dateline.model import Mention
+    >>> s = Sentence("a", 0, "On Tuesday, after the March 3 vote, ...",
+    ...              (Mention("Tuesday", 3, 10, "2020-03-10"), Mention("March 3", 22, 29, "2020-03-03")))
+    >>> days, explicit, start = sentence_days(s)
+    >>> [d.day for d in days], [d.day for d in explicit], [d.day for d in start]
+    ([10, 3], [3], [10, 3])
+    """
+    days: list[date] = []
+    explicit: set[date] = set()
+    start: set[date] = set()
+    for m in s.mentions:
+        d = m.day
+        if d is None:
+            continue
+        if d not in days:
+            days.append(d)
+        if is_explicit(m.text):
+            explicit.add(d)
+        if m.start <= 25:
+            start.add(d)
+    return tuple(days), frozenset(explicit), frozenset(start)
+
+
 # ---------------------------------------------------------------------------------- dates
 def date_features(
     documents: Sequence[Document], keywords: Sequence[str] = (), lead: int = 5
@@ -128,11 +160,12 @@ def date_features(
         raw[pub - timedelta(days=1)][col["published_next"]] += 1
         seen: set[date] = set()
         for s in doc.sentences:
-            days = s.days
+            if not s.mentions:
+                continue
+            days, explicit, _ = sentence_days(s)
             if not days:
                 continue
             has_kw = bool(keywords) and mentions_any(s.text, keywords)
-            explicit = {m.day for m in s.mentions if m.day is not None and is_explicit(m.text)}
             for d in days:
                 r = raw[d]
                 r[col["sents_total"]] += 1
@@ -158,6 +191,17 @@ def date_features(
     top = X.max(axis=0)
     top[top == 0] = 1.0
     return dates, X / top
+
+
+@dataclass(frozen=True)
+class TaskExamples:
+    """What one training task contributes: the date ranker's ``(features, is_reference, l)``
+    item (``None`` without candidate dates) and, per reference day, sentence feature rows and
+    their ROUGE targets."""
+
+    item: tuple[np.ndarray, np.ndarray, int] | None
+    features: tuple[np.ndarray, ...]
+    targets: tuple[np.ndarray, ...]
 
 
 # ---------------------------------------------------------------------------------- sentences
@@ -201,7 +245,8 @@ class Pool:
             if only_days is not None:
                 lead_days = [d for d in lead_days if d in only_days]
             for j, s in enumerate(doc.sentences):
-                all_days = days = s.days
+                all_days, expl, start = sentence_days(s) if s.mentions else _NO_DAYS
+                days = all_days
                 if only_days is not None and days:
                     days = tuple(d for d in days if d in only_days)
                     if not days:
@@ -211,10 +256,8 @@ class Pool:
                 i = len(refs)
                 refs.append((doc, s))
                 days_l.append(all_days)
-                explicit.append(frozenset(m.day for m in s.mentions
-                                          if m.day is not None and is_explicit(m.text)))
-                at_start.append(frozenset(m.day for m in s.mentions
-                                          if m.day is not None and m.start <= 25))
+                explicit.append(expl)
+                at_start.append(start)
                 low = s.text.lower()
                 cols.append((float(s.index), float(len(_SPACE.split(s.text.strip()))),
                              float(pub.toordinal()), 1.0 if _QUOTES.search(s.text) else 0.0,
@@ -341,44 +384,79 @@ class LearnedRanking:
         self.content_weight = content_weight
 
     # ------------------------------------------------------------------ training
-    def fit(self, tasks: Sequence[Task]) -> "LearnedRanking":
-        """Fit the date ranker (top-``l`` date F1) and the sentence scorer (ridge towards ROUGE)."""
+    def training_examples(self, task: Task) -> TaskExamples:
+        """The training data one task gives: its date-ranking item and sentence feature rows.
+
+        Depends only on the task and on ``clip_sents``/``pub_end``/``train_cap``, never on the
+        current parameters, so a caller can compute it once per task and reuse it across
+        leave-one-topic-out folds (see ``cache`` in :meth:`fit`).
+        """
         from dateline.evaluate.rouge import Rouge, counts_from_grams
         from dateline.text import detokenize
 
         rouge = Rouge()
+        item = None
+        Fs: list[np.ndarray] = []
+        ys: list[np.ndarray] = []
+        t = task
+        docs = select_documents(t.documents, start=t.start, end=t.end)
+        kws = normalise_keywords(t.keywords)
+        dates, X = date_features(docs, kws)
+        keep = [i for i, d in enumerate(dates) if in_range(d, t.start, t.end)]
+        ref_days: dict[date, list[str]] = {}
+        for e in t.reference.entries:
+            ref_days[e.date] = [detokenize(q.text) for q in e.sentences]
+        if keep and ref_days:
+            y = np.array([1.0 if dates[i] in ref_days else 0.0 for i in keep])
+            item = (X[keep], y, len(ref_days))
+        pool = Pool.build(docs, kws, self.clip_sents, self.pub_end, frozenset(ref_days))
+        days = [d for d in sorted(ref_days) if d in pool.by_day]
+        if not days:
+            return TaskExamples(item, (), ())
+        cands = {d: _subsample(sorted(set(pool.by_day[d])), self.train_cap) for d in days}
+        Xs, row, centroid = _tfidf(pool, [i for c in cands.values() for i in c])
+        if Xs.shape[1] == 0:
+            return TaskExamples(item, (), ())
+        for d in days:
+            cand = cands[d]
+            rows = np.asarray([row[i] for i in cand])
+            Fs.append(sentence_features(pool, d, cand, Xs, rows, centroid))
+            model = [rouge.grams(ref_days[d])]
+            target = []
+            for i in cand:
+                c = counts_from_grams(rouge.grams([pool.refs[i][1].text]), model)
+                target.append(sum(_f1(c[n].hits, c[n].peer, c[n].model) for n in (1, 2)))
+            ys.append(np.asarray(target))
+        return TaskExamples(item, tuple(Fs), tuple(ys))
+
+    def fit(self, tasks: Sequence[Task], cache: dict | None = None) -> "LearnedRanking":
+        """Fit the date ranker (top-``l`` date F1) and the sentence scorer (ridge towards ROUGE).
+
+        ``cache``: a dict the caller owns and passes to every fit of one evaluation run; each
+        task's :meth:`training_examples` are stored there (keyed by the task object and the
+        settings they depend on) and reused, so leave-one-topic-out folds do not recompute them.
+        The fitted parameters are the same with or without it.
+        """
         items = []
         Fs: list[np.ndarray] = []
         ys: list[np.ndarray] = []
         for t in tasks:
-            docs = select_documents(t.documents, start=t.start, end=t.end)
-            kws = normalise_keywords(t.keywords)
-            dates, X = date_features(docs, kws)
-            keep = [i for i, d in enumerate(dates) if in_range(d, t.start, t.end)]
-            ref_days: dict[date, list[str]] = {}
-            for e in t.reference.entries:
-                ref_days[e.date] = [detokenize(q.text) for q in e.sentences]
-            if keep and ref_days:
-                y = np.array([1.0 if dates[i] in ref_days else 0.0 for i in keep])
-                items.append((X[keep], y, len(ref_days)))
-            pool = Pool.build(docs, kws, self.clip_sents, self.pub_end, frozenset(ref_days))
-            days = [d for d in sorted(ref_days) if d in pool.by_day]
-            if not days:
-                continue
-            cands = {d: _subsample(sorted(set(pool.by_day[d])), self.train_cap) for d in days}
-            Xs, row, centroid = _tfidf(pool, [i for c in cands.values() for i in c])
-            if Xs.shape[1] == 0:
-                continue
-            for d in days:
-                cand = cands[d]
-                rows = np.asarray([row[i] for i in cand])
-                Fs.append(sentence_features(pool, d, cand, Xs, rows, centroid))
-                model = [rouge.grams(ref_days[d])]
-                target = []
-                for i in cand:
-                    c = counts_from_grams(rouge.grams([pool.refs[i][1].text]), model)
-                    target.append(sum(_f1(c[n].hits, c[n].peer, c[n].model) for n in (1, 2)))
-                ys.append(np.asarray(target))
+            ex = None
+            key = (self.name, self.clip_sents, self.pub_end, self.train_cap, t.topic, t.start, t.end,
+                   len(t.documents), id(t.reference))
+            ident = (t.reference, t.documents[:1], t.documents[-1:], t.keywords)
+            if cache is not None:
+                hit = cache.get(key)
+                if hit is not None and _same(hit[0], ident):
+                    ex = hit[1]
+            if ex is None:
+                ex = self.training_examples(t)
+                if cache is not None:
+                    cache[key] = (ident, ex)
+            if ex.item is not None:
+                items.append(ex.item)
+            Fs.extend(ex.features)
+            ys.extend(ex.targets)
         if not items:
             raise ValueError("learned-ranking: no training task has candidate dates")
         weights, value = fit_ranker(items)
@@ -510,6 +588,12 @@ def _rerank(scored: list[tuple[date, float]], content: dict[date, float], weight
     total = z(a) + weight * z(b)
     order = np.lexsort((np.arange(len(scored)), -total))
     return [scored[i][0] for i in order]
+
+
+def _same(a: tuple, b: tuple) -> bool:
+    """Whether two task identities hold the very same reference and end documents."""
+    return (a[0] is b[0] and len(a[1]) == len(b[1]) and all(x is y for x, y in zip(a[1] + a[2], b[1] + b[2]))
+            and a[3] == b[3])
 
 
 def _subsample(indices: Sequence[int], cap: int) -> np.ndarray:
