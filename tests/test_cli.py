@@ -87,6 +87,41 @@ def test_timeline_every_format_on_seeds(fmt, tmp_path):
     assert "2019-12-31" in body or "December 2019" in body or '"year": 2019' in body.replace("'", '"')
 
 
+def test_timeline_default_format_pretty_on_a_terminal_tilse_in_a_pipe():
+    """At a terminal every quote names its article; piped, the output is tilse text."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dateline", "timeline", *SEED_FILES, "--dates", "4", "--quiet"],
+        cwd=REPO, stdin=subprocess.DEVNULL, stdout=follower, stderr=subprocess.PIPE,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:  # the terminal closes when the child exits
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(leader)
+    assert proc.wait(timeout=300) == 0, proc.stderr.read()
+    shown = b"".join(chunks).decode("utf-8")
+    assert "Friday 27 December 2019" in shown and "Tuesday 31 December 2019" in shown
+    assert shown.count("\u2014 ") >= 3  # "— <article>" after each quote
+
+    piped = run_cli("timeline", *SEED_FILES, "--dates", "4", "--quiet")
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout.splitlines()[0] == "2012-09-11" and "-" * 32 in piped.stdout
+
+
 def test_unknown_file_format_is_one_line_exit_1(tmp_path):
     bad = tmp_path / "image.bin"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00garbage")

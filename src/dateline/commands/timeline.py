@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from dateline import api
 from dateline.commands._common import (
@@ -34,10 +35,25 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--start", type=iso_date, metavar="YYYY-MM-DD", help="earliest date of the timeline")
     p.add_argument("--end", type=iso_date, metavar="YYYY-MM-DD", help="latest date of the timeline")
     p.add_argument("--method", default=api.DEFAULT_METHOD, help=f"timeline method (default {api.DEFAULT_METHOD})")
-    p.add_argument("--format", "-f", choices=FORMATS, default="text", help="output format (default text: tilse)")
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=FORMATS,
+        default=None,
+        help="output format (default: pretty, with each quote's source, on a terminal; "
+        "text, the tilse format, when written to a pipe or a file)",
+    )
     p.add_argument("--quiet", action="store_true", help="no input report on stderr")
     add_output_arg(p)
     return p
+
+
+def default_format(output: str | None) -> str:
+    """``pretty`` (dates, quotes and their sources, wrapped) for a person at a terminal;
+    ``text`` (the tilse format, scorable as it is) for pipes and files."""
+    if output in (None, "-") and sys.stdout.isatty():
+        return "pretty"
+    return "text"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -84,5 +100,5 @@ def run(args: argparse.Namespace) -> int:
         start=args.start,
         end=args.end,
     )
-    write_output(api.render(tl, args.format), args.output)
+    write_output(api.render(tl, args.format or default_format(args.output)), args.output)
     return 0
