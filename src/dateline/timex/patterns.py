@@ -255,7 +255,7 @@ RULES: tuple[tuple[str, str], ...] = (
     )),
     ("weekday", (
         rf"(?P<pmod>(?i:early|late|mid|mid-day)[\s-]+)?(?P<rel>(?i:last|next|this\s+past|this\s+coming"
-        rf"|this|coming|past|previous|the\s+following)\s+)?(?P<wd>{WEEKDAY_FULL})(?:[\s-]+(?P<pod>{POD}))?"
+        rf"|this|coming|past|previous|the\s+following|the\s+previous|the\s+preceding)\s+)?(?P<wd>{WEEKDAY_FULL})(?:[\s-]+(?P<pod>{POD}))?"
     )),
     ("pod", (
         rf"(?P<pmod>(?i:early|late|mid)[\s-]+)?(?P<det>(?i:the|that))\s+(?P<pod>{POD})"

@@ -44,6 +44,9 @@ _CUES = re.compile(
     r"|(?P<ll>'ll)(?!\w)"
 )
 _CUE_KIND = {"future": "future", "ll": "future", "past": "past"}
+#: how far after an expression its tense cue is looked for when none precedes it in its sentence
+#: ("On Tuesday, the National Abortion and Reproductive Rights Action League plans to ...")
+_CUE_AHEAD = 70
 _PREP_BEFORE = re.compile(
     r"(?i:\b(?:in|on|since|by|until|till|from|of|during|before|after|through|throughout|early|late"
     r"|mid|last|next|this|and|or|to|between|for|at|around|about|into|within|that|the|past|coming)"
@@ -61,6 +64,10 @@ _ATTRIBUTIVE = re.compile(
     r"|until|in|at|on|of|for|by|from|with|is|was|will|would|as)\b)[a-z][a-z-]+\b"
 )
 _DEADLINE_BEFORE = re.compile(r"(?i:\b(?:until|till|by|through|before|effective)\s+)$")
+_BRACKET_WEEKDAY_AFTER = re.compile(
+    r"\s*\([^()\n]{1,25}\)\s*,?\s*(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_UNTIL_BEFORE = re.compile(r"(?i:\b(?:until|till)\s+)$")
 _FREQ_BEFORE = re.compile(r"(?i:\b(?:once|twice|thrice|times|several\s+times|\d+\s+times)\s+)$")
 _PLURAL_NOUN_AFTER = re.compile(
     r"^\s+(?:(?!(?:was|has|is|as|its|this|his|us|says|sees|does|goes|plus|across|versus|thus)\b)"
@@ -168,8 +175,6 @@ def duration_value(n: float | None, unit: str) -> str:
     n = n * mult
     if unit == "decade":
         n, designator = n * 10, "Y"
-    elif unit == "century":
-        n, designator = n * 100, "Y"
     elif unit == "weekend":
         n, designator = n * 2, "D"
     if n == int(n):
@@ -225,7 +230,7 @@ class Resolver:
             kind = _CUE_KIND.get(m.lastgroup)
         if kind is not None:
             return kind
-        m = _CUES.search(self.text, end, end + 40)
+        m = _CUES.search(self.text, end, end + _CUE_AHEAD)
         return _CUE_KIND.get(m.lastgroup) if m is not None else None
 
     def narrative_year(self, start: int) -> int | None:
@@ -343,7 +348,7 @@ class Resolver:
             raise ValueError("no such day")
         return best[1]
 
-    def _weekday(self, wd: int, rel: str, start: int, end: int) -> date:
+    def _weekday(self, wd: int, rel: str, start: int, end: int, clock: bool = False) -> date:
         dct = self.dct
         back = (dct.weekday() - wd) % 7
         ahead = (wd - dct.weekday()) % 7
@@ -351,6 +356,10 @@ class Resolver:
             return dct - timedelta(days=back or 7)
         if rel in _FORWARD_RELS:
             return dct + timedelta(days=ahead or 7)
+        if clock and _UNTIL_BEFORE.search(self._before(start, 12)) and self.tense(start, end) != "past":
+            # "has given them until 9 a.m. Tuesday": a deadline at a clock time lies ahead
+            # (but "it took 60 hours until noon on Thursday" looks back)
+            return dct + timedelta(days=ahead)
         if self.tense(start, end) == "future":
             return dct + timedelta(days=ahead)
         return dct - timedelta(days=back)
@@ -391,7 +400,7 @@ class Resolver:
             day = int(re.match(r"\d+", g["tday"]).group())
             return self._pick_year(mon, day, start, end)
         if "twd" in g:
-            return self._weekday(vocab.WEEKDAYS[_norm(g["twd"])], "", start, end)
+            return self._weekday(vocab.WEEKDAYS[_norm(g["twd"])], "", start, end, clock=True)
         return None
 
     def _r_time(self, g, start, end):
@@ -399,6 +408,11 @@ class Resolver:
         if tod is None:
             return None
         day = self._tail_day(g, start, end)
+        if day is None:
+            # "10:35 a.m. (0735 GMT) Friday": the weekday after a bracketed conversion
+            wd = _BRACKET_WEEKDAY_AFTER.match(self.text, end)
+            if wd is not None:
+                day = self._weekday(vocab.WEEKDAYS[wd["wd"].lower()], "", start, end, clock=True)
         if day is None:
             near = self.anchor is not None and self.anchor[1] == "day" and (
                 start - self.anchor_end < 100 or self.narrative_year(start) is not None)
@@ -497,7 +511,7 @@ class Resolver:
             return point_value(shift(reported, -1, "year"), "quarter"), "DATE", "quarter", None
         if kind == "current":
             return point_value(self.dct, "quarter"), "DATE", "quarter", None
-        if per == "period" and lq is None:
+        if per == "period" and lq is None and kind != "latest":
             return None
         return point_value(reported, "quarter"), "DATE", "quarter", None
 
@@ -760,7 +774,16 @@ class Resolver:
     def _r_weekday(self, g, start, end):
         wd = vocab.WEEKDAYS[_norm(g["wd"])]
         rel = _norm(g.get("rel", ""))
-        d = self._weekday(wd, rel, start, end)
+        if rel in ("the following", "the previous", "the preceding"):
+            # "down 4.5% from the previous Friday", "the following Monday": the weekday after or
+            # before the day the story is at (the last mentioned day, else the DCT)
+            base = self._anchor_for("day")
+            if rel == "the following":
+                d = base + timedelta(days=(wd - base.weekday()) % 7 or 7)
+            else:
+                d = base - timedelta(days=(base.weekday() - wd) % 7 or 7)
+        else:
+            d = self._weekday(wd, rel, start, end)
         mod = self._pmod(g)
         if "pod" in g:
             return f"{d.isoformat()}T{vocab.PARTS_OF_DAY[_norm(g['pod'])]}", "TIME", "day", mod
@@ -906,8 +929,6 @@ class Resolver:
             return "PRESENT_REF", "DATE", "other", None
         if r in ("now", "right now", "nowadays", "currently", "current", "these days", "at present",
                  "the present", "presently"):
-            if r == "now" and re.match(r"\s+(?:that|on)\b", self._after(end, 10)):
-                return None
             return "PRESENT_REF", "DATE", "other", None
         if r in ("the future", "the near future", "the distant future") or "coming" in r or "future" in r \
                 or r.endswith(" term"):
