@@ -176,3 +176,24 @@ def test_fit_cache_gives_the_same_params_and_reuses_examples(docs: list[Document
     LearnedRanking(params={}).fit([other], cache=cache)
     assert len(cache) == 3
 
+
+
+def test_length_penalty_prefers_the_shorter_of_two_close_candidates() -> None:
+    long_ = ("Rebels said on [2020-03-03] that the rebels had taken the airport after the rebels "
+             "fought the army near the airport for most of the week, rebels and army officers said.")
+    short = "Rebels took the airport on [2020-03-03]."
+    docs = [_doc("a", "2020-03-04", long_), _doc("b", "2020-03-04", short)]
+    # a trained scorer rewarding length, 0.05 x log(1 + words): the long one wins without the prior
+    scorer = {"features": ["words"], "mean": [0.0], "scale": [1.0], "coef": [0.05], "intercept": 0.0}
+    params = {"sentence_scorer": scorer}
+
+    def quoted(**kw: float) -> str:
+        tl = LearnedRanking(params=params, **kw).build(docs, dates=1, per_date=1)
+        return tl.entries[0].sentences[0].text
+
+    assert quoted(length_penalty=0.0) == long_
+    assert quoted(length_penalty=0.06) == short  # default: log(1 + words) prior
+    assert LearnedRanking(params=params).length_penalty == 0.06
+    # without a trained scorer (centroid fallback, other units) no penalty applies
+    plain = LearnedRanking(params={}, length_penalty=0.0).build(docs, dates=1, per_date=1)
+    assert LearnedRanking(params={}, length_penalty=1.0).build(docs, dates=1, per_date=1) == plain
