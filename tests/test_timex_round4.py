@@ -58,3 +58,15 @@ def test_the_previous_or_following_weekday_counts_from_the_story_day() -> None:
     assert vals(t, date(1989, 10, 30))["the previous Friday"] == "1989-10-20"
     t = "The deal was signed on Oct. 25, 1989. The following Monday, shares rose."
     assert vals(t, date(1989, 11, 20))["The following Monday"] == "1989-10-30"
+
+
+def test_generic_of_tomorrow_and_today_is_no_day() -> None:
+    # TimeBank leaves "the people of tomorrow" untagged: no day is meant
+    assert "tomorrow" not in vals("He expected GM to make the cars of tomorrow, he said.", MON)
+    assert "Tomorrow" not in vals("Together for the sake of the Libya of Tomorrow.", MON)
+    assert "today" not in vals("It is the Britain of today that matters.", MON)
+    # ... but a part of the day, a possessive or a plain mention still is the day
+    assert vals("It will rain for the better part of tomorrow.", MON)["tomorrow"] == "2000-04-04"
+    assert vals("in the aftermath of tomorrow's match", MON)["tomorrow"] == "2000-04-04"
+    assert vals("The vote is tomorrow.", MON)["tomorrow"] == "2000-04-04"
+    assert vals("by the end of today", MON)["today"] == "2000-04-03"

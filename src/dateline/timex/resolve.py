@@ -37,6 +37,8 @@ _WS = re.compile(r"\s+")
 _NUMBER = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+([1-3])/([2-4]))?$")
 _SENTENCE_END = re.compile(r"[.!?](?:\s*(?:''|[\"”’']))?\s+(?=[A-Z\"“'`])|\n\s*\n")
 #: one pass over a context window: sentence ends, future cues, past cues (in that priority)
+_GENERIC_OF = re.compile(r"([A-Za-z]+)\s+of\s+$")
+_POSSESSIVE = re.compile(r"\s*['\u2019]s?\b")
 _CUES = re.compile(
     rf"(?P<stop>{_SENTENCE_END.pattern})"
     rf"|(?<![\w'])(?:(?P<future>(?i:will\s+be\s+\w+|{alternation(vocab.FUTURE_CUES)}))"
@@ -800,6 +802,8 @@ class Resolver:
                 vocab.PARTS_OF_DAY[_MID_PREFIX.sub("", ppod)]
             if rd not in ("today", "yesterday", "tomorrow"):
                 return None
+        if rd in ("today", "tomorrow") and not pm and pod is None and self._generic_of(start, end):
+            return None
         if rd == "tonight":
             return f"{self.dct.isoformat()}TNI", "TIME", "day", mod
         if rd == "last night":
@@ -814,6 +818,12 @@ class Resolver:
         if pod:
             return f"{d.isoformat()}T{pod}", "TIME", "day", mod
         return d.isoformat(), "DATE", "day", mod
+
+    def _generic_of(self, start: int, end: int) -> bool:
+        """"the cars of tomorrow", "the Libya of today", "think of tomorrow": no day is meant (TimeBank
+        leaves "the people of tomorrow" untagged), unlike "part of tomorrow" or "of tomorrow's match"."""
+        m = _GENERIC_OF.search(self._before(start, 30))
+        return bool(m) and m.group(1).lower() not in vocab.DEICTIC_OF_HEADS and not _POSSESSIVE.match(self.text, end)
 
     def _r_pod(self, g, start, end):
         det = _norm(g["det"])

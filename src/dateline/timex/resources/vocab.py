@@ -180,3 +180,11 @@ NOT_PAST_ED: tuple[str, ...] = (
     "hundred", "need", "indeed", "speed", "seed", "feed", "proceed", "succeed", "exceed", "red",
     "bed", "shed", "bred", "greed", "scheduled", "expected", "planned", "due",
 )
+
+
+#: Heads of "<head> of today/tomorrow" that still mean the day ("part of tomorrow", "the end of
+#: today"); any other head makes the phrase generic ("the people of tomorrow").
+DEICTIC_OF_HEADS: frozenset[str] = frozenset(
+    """part parts rest end start beginning aftermath remainder course events morning afternoon
+    evening night half hours minutes session sessions agenda""".split()
+)
