@@ -71,6 +71,33 @@ def test_quotable_rejects_datelines_titles_and_stubs() -> None:
     assert quotable(Sentence("a", 2, "U.S. carmaker GM said on Tuesday it would cut jobs."))
 
 
+@pytest.mark.parametrize("text", [
+    "March 9 , 2011 at 2:33 pm | Reply I believe the issue at hand is freedom .",
+    "February 1, 2011 at 11:04 pm | Report abuse | I quite agree that he interrupts people .",
+    "You 're just going to have to be patient Posted by : curmudgeon6 | November 18 , 2010 9:49 PM",
+    "January 31, 2011 at 5:32 pm | The impact of social media will only continue to grow .",
+])
+def test_quotable_rejects_reader_comments(text: str) -> None:
+    assert not quotable(Sentence("a", 9, text))
+
+
+def test_quotable_rejects_run_ons_but_not_long_sentences() -> None:
+    highlights = ("Obama reacts to protests in Egypt NEW : Obama calls Mubarak and tells him to address "
+                  "grievances Privately , officials worry that Mubarak may be underestimating the protests "
+                  "Mubarak asks the government to resign Gibbs said the U.S. will review its assistance "
+                  "posture to Egypt -LRB- CNN -RRB- -- President Barack Obama spoke with Egypt 's president "
+                  "moments after Hosni Mubarak addressed his country .")
+    assert len(highlights.split()) > 60
+    assert not quotable(Sentence("a", 0, highlights))
+    long_one = ("The company, which employs 5,000 people in three states and has struggled with falling "
+                "sales since the recession began, said on Tuesday that it would close two plants and "
+                "cut a further 800 jobs by the end of the year.")
+    assert quotable(Sentence("a", 3, long_one))
+    # a Reuters dateline with a pipe is not a comment: its lead sentence stays quotable
+    assert quotable(Sentence("a", 0, "NEW YORK | Mon Mar 7 , 2011 4:52 pm GMT NEW YORK -LRB- Reuters -RRB- - "
+                                     "Crude oil prices jumped to a 2-1/2 year peak on Monday ."))
+
+
 @pytest.mark.parametrize("name", method_names())
 def test_no_method_quotes_a_dateline_or_title(name: str) -> None:
     docs = _wikinews_like()

@@ -36,6 +36,15 @@ CALENDAR_WORDS: frozenset[str] = frozenset(
 
 #: A quotable sentence has at least this many words outside its time expressions.
 MIN_QUOTE_WORDS = 4
+#: ... and at most this many words: longer "sentences" are scraped run-ons (a page's highlights,
+#: navigation or captions glued to the lead), not something a timeline should quote.
+MAX_QUOTE_WORDS = 60
+#: Reader comments scraped with the article ("March 9, 2011 at 2:33 pm | Reply ...",
+#: "Posted by: ... | Report abuse"): not the article's reporting, never quoted.
+_COMMENT = re.compile(
+    r"\|\s*(?:Reply|Report abuse)\b|\bPosted by\s*:|\b\d{1,2}:\d\d\s*[ap]\.?m\.?\s*\|", re.IGNORECASE
+)
+_TOKEN = re.compile(r"\S+")
 
 # A small closed list so that a query such as "the war in Syria" filters on content words only.
 QUERY_STOPWORDS: frozenset[str] = frozenset(
@@ -151,12 +160,18 @@ def _norm_words(text: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _ALNUM.findall(text))
 
 
-def quotable(sentence: Sentence, title: str | None = None, min_words: int = MIN_QUOTE_WORDS) -> bool:
+def quotable(
+    sentence: Sentence,
+    title: str | None = None,
+    min_words: int = MIN_QUOTE_WORDS,
+    max_words: int = MAX_QUOTE_WORDS,
+) -> bool:
     """Whether ``sentence`` may be quoted in a timeline.
 
     Not quotable: fewer than ``min_words`` words outside its time expressions, numbers and
     calendar words (a dateline such as "May 07, 2009" even when untagged, "Updated Tuesday
-    10:30 GMT", a caption stub), or a repeat of the article's ``title`` (Wikinews-style texts
+    10:30 GMT", a caption stub); more than ``max_words`` words (a scraped run-on); a reader
+    comment scraped with the page; or a repeat of the article's ``title`` (Wikinews-style texts
     open with the title line).
 
     >>> quotable(Sentence("a", 0, "Rockets hit the base on Friday."))
@@ -167,8 +182,16 @@ def quotable(sentence: Sentence, title: str | None = None, min_words: int = MIN_
     False
     >>> quotable(Sentence("a", 0, "Friday, September 18, 2008"))
     False
+    >>> quotable(Sentence("a", 0, "March 9, 2011 at 2:33 pm | Reply The US should arm the rebels."))
+    False
+    >>> quotable(Sentence("a", 0, " ".join(["word"] * 61)))
+    False
     """
     text = sentence.text
+    if _COMMENT.search(text):
+        return False
+    if max_words and sum(1 for _ in _TOKEN.finditer(text)) > max_words:
+        return False
     if sentence.mentions:
         for m in sorted(sentence.mentions, key=lambda m: -m.start):
             if 0 <= m.start <= m.end <= len(text):
