@@ -47,8 +47,9 @@ _CUES = re.compile(
 )
 _CUE_KIND = {"future": "future", "ll": "future", "past": "past"}
 #: how far after an expression its tense cue is looked for when none precedes it in its sentence
-#: ("On Tuesday, the National Abortion and Reproductive Rights Action League plans to ...")
-_CUE_AHEAD = 70
+#: ("On Tuesday, the league plans to ..."). 70 characters gained one TempEval value but reached
+#: into the next clause in news text: Timeline17 date F1 of the default method fell .551 -> .522.
+_CUE_AHEAD = 40
 _PREP_BEFORE = re.compile(
     r"(?i:\b(?:in|on|since|by|until|till|from|of|during|before|after|through|throughout|early|late"
     r"|mid|last|next|this|and|or|to|between|for|at|around|about|into|within|that|the|past|coming)"
