@@ -183,7 +183,7 @@ def test_seed_events_on_their_own_days() -> None:
     assert len(days) <= 4
     assert "rocket" in days.get("2019-12-27", "")
     assert "strike" in days.get("2019-12-29", "")
-    assert "embassy" in days.get("2019-12-31", "")
+    assert any(w in days.get("2019-12-31", "") for w in ("embassy", "compound", "stormed"))
 
 
 def test_fit_cache_gives_the_same_params_and_reuses_examples(docs: list[Document]) -> None:

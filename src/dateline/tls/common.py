@@ -44,7 +44,6 @@ MAX_QUOTE_WORDS = 60
 _COMMENT = re.compile(
     r"\|\s*(?:Reply|Report abuse)\b|\bPosted by\s*:|\b\d{1,2}:\d\d\s*[ap]\.?m\.?\s*\|", re.IGNORECASE
 )
-_TOKEN = re.compile(r"\S+")
 
 # A small closed list so that a query such as "the war in Syria" filters on content words only.
 QUERY_STOPWORDS: frozenset[str] = frozenset(
@@ -188,9 +187,9 @@ def quotable(
     False
     """
     text = sentence.text
-    if _COMMENT.search(text):
+    if ("|" in text or "osted by" in text) and _COMMENT.search(text):
         return False
-    if max_words and sum(1 for _ in _TOKEN.finditer(text)) > max_words:
+    if max_words and len(text) > 2 * max_words and len(text.split()) > max_words:
         return False
     if sentence.mentions:
         for m in sorted(sentence.mentions, key=lambda m: -m.start):
