@@ -71,3 +71,13 @@ def test_generic_of_tomorrow_and_today_is_no_day() -> None:
     assert vals("in the aftermath of tomorrow's match", MON)["tomorrow"] == "2000-04-04"
     assert vals("The vote is tomorrow.", MON)["tomorrow"] == "2000-04-04"
     assert vals("by the end of today", MON)["today"] == "2000-04-03"
+
+
+def test_of_today_keeps_the_day_after_other_heads() -> None:
+    # "as of today", "the story of today", a capitalised first word, a PTB possessive: the day
+    assert vals("140,000 gallons were poured into the Gulf as of today.", MON)["today"] == "2000-04-03"
+    assert vals("The story of today is this celebration.", MON)["today"] == "2000-04-03"
+    assert vals("As of today, the ban holds.", MON)["today"] == "2000-04-03"
+    assert vals("A roundup of today s news.", MON)["today"] == "2000-04-03"
+    # a proper noun inside the sentence marks an era
+    assert "today" not in vals("the people of Egypt of today are proud", MON)

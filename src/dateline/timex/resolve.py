@@ -38,7 +38,7 @@ _NUMBER = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+([1-3])/([2-4]))
 _SENTENCE_END = re.compile(r"[.!?](?:\s*(?:''|[\"”’']))?\s+(?=[A-Z\"“'`])|\n\s*\n")
 #: one pass over a context window: sentence ends, future cues, past cues (in that priority)
 _GENERIC_OF = re.compile(r"([A-Za-z]+)\s+of\s+$")
-_POSSESSIVE = re.compile(r"\s*['\u2019]s?\b")
+_POSSESSIVE = re.compile(r"\s*(?:['\u2019]s?\b|s\b)")
 _CUES = re.compile(
     rf"(?P<stop>{_SENTENCE_END.pattern})"
     rf"|(?<![\w'])(?:(?P<future>(?i:will\s+be\s+\w+|{alternation(vocab.FUTURE_CUES)}))"
@@ -822,9 +822,19 @@ class Resolver:
 
     def _generic_of(self, start: int, end: int) -> bool:
         """"the cars of tomorrow", "the Libya of today", "think of tomorrow": no day is meant (TimeBank
-        leaves "the people of tomorrow" untagged), unlike "part of tomorrow" or "of tomorrow's match"."""
-        m = _GENERIC_OF.search(self._before(start, 30))
-        return bool(m) and m.group(1).lower() not in vocab.DEICTIC_OF_HEADS and not _POSSESSIVE.match(self.text, end)
+        leaves "the people of tomorrow" untagged), unlike "as of today", "the story of today", "part of
+        tomorrow" or "of tomorrow's match". Generic only after a proper noun ("the Libya of
+        tomorrow") or a head that names people or things of an era (``vocab.GENERIC_OF_HEADS``)."""
+        window = self._before(start, 40)
+        m = _GENERIC_OF.search(window)
+        if m is None or _POSSESSIVE.match(self.text, end):
+            return False
+        head = m.group(1)
+        if head.lower() in vocab.GENERIC_OF_HEADS:
+            return True
+        # a proper noun inside the sentence ("the Libya of tomorrow"), not a capitalised first word
+        words = window[: m.start(1)].split()
+        return head[0].isupper() and bool(words) and words[-1].isalpha() and words[-1].islower()
 
     def _r_pod(self, g, start, end):
         det = _norm(g["det"])

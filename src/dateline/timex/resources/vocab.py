@@ -182,9 +182,12 @@ NOT_PAST_ED: tuple[str, ...] = (
 )
 
 
-#: Heads of "<head> of today/tomorrow" that still mean the day ("part of tomorrow", "the end of
-#: today"); any other head makes the phrase generic ("the people of tomorrow").
-DEICTIC_OF_HEADS: frozenset[str] = frozenset(
-    """part parts rest end start beginning aftermath remainder course events morning afternoon
-    evening night half hours minutes session sessions agenda""".split()
+
+#: Heads of "<head> of today/tomorrow" that make the phrase generic, an era rather than a day
+#: ("the people of tomorrow", "the cars of tomorrow", "think of tomorrow"); any other head keeps
+#: the day ("as of today", "the story of today", "part of tomorrow").
+GENERIC_OF_HEADS: frozenset[str] = frozenset(
+    """people world worlds generation generations children youth society societies leaders
+    technology technologies cars jobs workers families households economy economies city cities
+    standards think thinking""".split()
 )
