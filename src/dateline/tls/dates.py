@@ -16,13 +16,15 @@ documents that mention it, split by whether the mention is before or after the p
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 
-from dateline.model import Document
-from dateline.tls.common import sentence_date
+from dateline.model import Document, Sentence
+from dateline.tls.common import mentions_any, sentence_date
 
 # news-tls's feature order (its ``docs_published`` column is never filled in there: always 0,
 # so it is left out here).
@@ -118,3 +120,117 @@ def rank_by_count(counts: Mapping[date, int], published: Sequence[date] = ()) ->
     """Dates by descending count; ties: nearer to a publication date first, then earlier."""
     dist = pub_distance(published)
     return sorted(counts, key=lambda d: (-counts[d], dist(d), d))
+
+
+# --- learned date ranking features (learned-datewise, learned-ranking) ---------------------------
+
+DATE_FEATURES: tuple[str, ...] = (
+    "sents_total",
+    "sents_before",
+    "sents_same_day",
+    "sents_after",
+    "docs_total",
+    "sources",
+    "lead_sents",
+    "keyword_sents",
+    "published",
+    "published_next",
+    "first_mentions",
+    "explicit_sents",
+)
+
+_EXPLICIT = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE
+)
+
+
+def is_explicit(mention_text: str) -> bool:
+    """Whether a time expression names its date ("March 3", "3/4") rather than implying it.
+
+    >>> is_explicit("March 3"), is_explicit("Tuesday"), is_explicit("on 20 April")
+    (True, False, True)
+    """
+    return bool(_EXPLICIT.search(mention_text))
+
+
+_NO_DAYS: tuple[tuple[date, ...], frozenset[date], frozenset[date]] = ((), frozenset(), frozenset())
+
+
+def sentence_days(s: Sentence) -> tuple[tuple[date, ...], frozenset[date], frozenset[date]]:
+    """``(days, explicit, at_start)`` of a sentence in one pass over its mentions.
+
+    ``days`` is :attr:`Sentence.days`; ``explicit`` the days named explicitly
+    (:func:`is_explicit`); ``at_start`` the days of mentions starting within 25 characters.
+
+    >>> from dateline.model import Mention
+    >>> s = Sentence("a", 0, "On Tuesday, after the March 3 vote, ...",
+    ...              (Mention("Tuesday", 3, 10, "2020-03-10"), Mention("March 3", 22, 29, "2020-03-03")))
+    >>> days, explicit, start = sentence_days(s)
+    >>> [d.day for d in days], sorted(d.day for d in explicit), sorted(d.day for d in start)
+    ([10, 3], [3], [3, 10])
+    """
+    days: list[date] = []
+    explicit: set[date] = set()
+    start: set[date] = set()
+    for m in s.mentions:
+        d = m.day
+        if d is None:
+            continue
+        if d not in days:
+            days.append(d)
+        if is_explicit(m.text):
+            explicit.add(d)
+        if m.start <= 25:
+            start.add(d)
+    return tuple(days), frozenset(explicit), frozenset(start)
+
+
+def date_features(
+    documents: Sequence[Document], keywords: Sequence[str] = (), lead: int = 5
+) -> tuple[list[date], np.ndarray]:
+    """Candidate days (mentioned or publication days, ascending) and their :data:`DATE_FEATURES`.
+
+    Each raw count ``c`` becomes ``log1p(c) / log1p(max c over days)`` so that the features mean
+    the same on a collection of 50 or 5,000 articles, over a week or a decade.
+    """
+    names = DATE_FEATURES
+    col = {f: i for i, f in enumerate(names)}
+    raw: dict[date, np.ndarray] = defaultdict(lambda: np.zeros(len(names)))
+    src: dict[date, set[str]] = defaultdict(set)
+    for doc in documents:
+        pub = doc.article.published
+        raw[pub][col["published"]] += 1
+        raw[pub - timedelta(days=1)][col["published_next"]] += 1
+        seen: set[date] = set()
+        for s in doc.sentences:
+            if not s.mentions:
+                continue
+            days, explicit, _ = sentence_days(s)
+            if not days:
+                continue
+            has_kw = bool(keywords) and mentions_any(s.text, keywords)
+            for d in days:
+                r = raw[d]
+                r[col["sents_total"]] += 1
+                r[col["sents_before" if d < pub else "sents_after" if d > pub else "sents_same_day"]] += 1
+                if s.index < lead:
+                    r[col["lead_sents"]] += 1
+                if has_kw:
+                    r[col["keyword_sents"]] += 1
+                if d == days[0]:
+                    r[col["first_mentions"]] += 1
+                if d in explicit:
+                    r[col["explicit_sents"]] += 1
+                seen.add(d)
+        for d in seen:
+            raw[d][col["docs_total"]] += 1
+            src[d].add(doc.article.source or doc.article.id)
+    for d, ss in src.items():
+        raw[d][col["sources"]] = float(len(ss))
+    dates = sorted(d for d, r in raw.items() if r[col["sents_total"]] > 0 or r[col["published"]] > 0)
+    if not dates:
+        return [], np.zeros((0, len(names)))
+    X = np.log1p(np.vstack([raw[d] for d in dates]))
+    top = X.max(axis=0)
+    top[top == 0] = 1.0
+    return dates, X / top

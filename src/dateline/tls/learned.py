@@ -43,70 +43,26 @@ from dateline.tls.common import (
     quotable,
     select_documents,
 )
-from dateline.tls.dates import rank_by_score
+from dateline.tls.dates import DATE_FEATURES, rank_by_score
+from dateline.tls.dates import date_features as all_date_features
 from dateline.tls.params import load_params
 from dateline.tls.summarize import centroid_opt, fit_tfidf
 
 PARAMS_VERSION = 1
 
-FEATURES: tuple[str, ...] = (
-    "sents_total",
-    "sents_before",
-    "sents_same_day",
-    "sents_after",
-    "docs_total",
-    "sources",
-    "lead_sents",
-    "keyword_sents",
-    "published",
-    "published_next",
-    "first_mentions",
-)
+#: learned-datewise's date features: :data:`~dateline.tls.dates.DATE_FEATURES` without
+#: ``explicit_sents`` (added for learned-ranking).
+FEATURES: tuple[str, ...] = tuple(f for f in DATE_FEATURES if f != "explicit_sents")
+_COLUMNS = [DATE_FEATURES.index(f) for f in FEATURES]
 
 
 def date_features(
     documents: Sequence[Document], keywords: Sequence[str] = (), lead: int = 5
 ) -> tuple[list[date], np.ndarray]:
-    """Candidate days (mentioned or publication days, ascending) and their feature rows.
-
-    Each raw count ``c`` becomes ``log1p(c) / log1p(max c over days)`` so that the features mean
-    the same on a collection of 50 or 5,000 articles.
-    """
-    raw: dict[date, dict[str, float]] = defaultdict(lambda: dict.fromkeys(FEATURES, 0.0))
-    src: dict[date, set[str]] = defaultdict(set)
-    for doc in documents:
-        pub = doc.article.published
-        raw[pub]["published"] += 1
-        raw[pub - timedelta(days=1)]["published_next"] += 1
-        seen: set[date] = set()
-        for s in doc.sentences:
-            days = s.days
-            if not days:
-                continue
-            has_kw = bool(keywords) and mentions_any(s.text, keywords)
-            first = days[0]
-            for d in days:
-                r = raw[d]
-                r["sents_total"] += 1
-                r["sents_before" if d < pub else "sents_after" if d > pub else "sents_same_day"] += 1
-                if s.index < lead:
-                    r["lead_sents"] += 1
-                if has_kw:
-                    r["keyword_sents"] += 1
-                if d == first:
-                    r["first_mentions"] += 1
-                seen.add(d)
-        for d in seen:
-            raw[d]["docs_total"] += 1
-            src[d].add(doc.article.source or doc.article.id)
-    for d, ss in src.items():
-        raw[d]["sources"] = float(len(ss))
-    dates = sorted(d for d, r in raw.items() if r["sents_total"] > 0 or r["published"] > 0)
-    X = np.log1p(np.array([[raw[d][f] for f in FEATURES] for d in dates], dtype=float).reshape(
-        len(dates), len(FEATURES)))
-    top = X.max(axis=0) if len(dates) else np.ones(len(FEATURES))
-    top[top == 0] = 1.0
-    return dates, X / top
+    """Candidate days (mentioned or publication days, ascending) and their :data:`FEATURES` rows
+    (the columns of :func:`dateline.tls.dates.date_features`)."""
+    dates, X = all_date_features(documents, keywords, lead)
+    return dates, X[:, _COLUMNS]
 
 
 def _top_l_f1(w: np.ndarray, items: Sequence[tuple[np.ndarray, np.ndarray, int]]) -> float:
