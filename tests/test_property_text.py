@@ -48,3 +48,52 @@ def test_sentence_spans_are_well_formed(text: str) -> None:
         covered.update(range(start, end))
     # nothing but whitespace falls between sentences
     assert all(text[i].isspace() for i in range(len(text)) if i not in covered)
+
+
+# the space-dropping rule as it was written before its cheap first look-ahead filter was added
+_SPACE_DROP_UNFILTERED = re.compile(
+    r"[ \t]+(?=[,;:?!%)\]}]|\.(?!\w)|''"
+    r"|['’](?:s|S|re|RE|ve|VE|ll|LL|d|D|m|M)(?![\w'’])|n['’]t(?![\w'’])|N['’]T(?![\w'’]))"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=any_text)
+def test_space_drop_filter_changes_nothing(text: str) -> None:
+    from dateline.text import detok
+
+    assert detok._SPACE_DROP_RE.sub("", text) == _SPACE_DROP_UNFILTERED.sub("", text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=any_text)
+def test_compact_analysis_assembles_to_the_same_document(text: str) -> None:
+    from datetime import date
+
+    from dateline.model import Article
+    from dateline.pipeline import analyze, analyze_compact, assemble
+
+    article = Article("a", date(2012, 9, 11), text)
+    assert assemble(article, analyze_compact(article)) == analyze(article)
+
+
+_SPLITTY_TOKENS = [
+    "U.S.", "e.g.", "p.m.", "Mr.", "No.", "3.5", ".", "..", "...", "!", "?", ";", "?!", '."', ".'", ".)", '.")',
+    ".''", ")", "(", "]", '"', "'", "’", "”", "the", "officials", "The", "A", "Obama", "x", "I", "5", "a.B",
+    "U.S.A.", "end.The", "www.cnn.com", "\t", "\u00a0", "\u2026", "\u3002", "\uff0e", "\uff08",
+]  # fmt: skip
+splitty_line = st.lists(
+    st.tuples(st.sampled_from(_SPLITTY_TOKENS), st.sampled_from([" ", " ", "", "  "])), min_size=1, max_size=25
+).map(lambda parts: "".join(tok + sep for tok, sep in parts).strip())
+
+
+@settings(max_examples=1000, deadline=None)
+@given(line=st.one_of(splitty_line, st.text(max_size=80)))
+def test_lines_without_a_split_point_are_one_syntok_sentence(line: str) -> None:
+    from dateline.text import sentences as S
+
+    line = line.strip()
+    if not line or "\n" in line or S._LINE_RE.fullmatch(line) is None or S._SPLIT_POINT_RE.search(line):
+        return
+    spans = [S._trim(line, s, e) for s, e in S._syntok_spans(line, 0)]
+    assert [(s, e) for s, e in spans if s < e] == [(0, len(line))]

@@ -58,6 +58,25 @@ def test_splitter_on_abbreviations_numbers_and_quotes(text: str, expected: list[
     assert sentences(text) == expected
 
 
+@pytest.mark.parametrize(
+    "line, syntok_runs",
+    [
+        ("The U.S. military said the U.N. envoy left at 5 p.m. on Tuesday.", False),
+        ('"We are ready." he said, e.g. at 3.5 percent; officials agreed.', False),
+        ("The U.S.A. team won...", False),
+        ("He left. Then he came back.", True),  # a capital after a stop: syntok decides
+        ("Mr. Obama spoke (briefly) on Monday. nothing else", True),  # an opening bracket
+        ("It ended.\" \"Next", True),
+    ],
+)
+def test_lines_syntok_cannot_split_skip_it(line: str, syntok_runs: bool) -> None:
+    from dateline.text import sentences as S
+
+    assert (S._SPLIT_POINT_RE.search(line) is not None) == syntok_runs
+    # either way the spans are the ones syntok gives
+    assert split_sentences(line) == [(s, e) for s, e in S._syntok_spans(line, 0)]
+
+
 def test_newlines_are_hard_boundaries() -> None:
     text = "LONDON (Reuters) - First line without a full stop\nSecond line.\n\n  Third paragraph.  "
     assert sentences(text) == [
@@ -138,6 +157,34 @@ def test_detokenize_keeps_newlines_and_never_joins_lines() -> None:
     out = detokenize(ptb)
     assert out.count("\n") == ptb.count("\n")
     assert out.split("\n")[0] == "First line."
+
+
+def test_currency_rule_fires_for_every_currency_sign() -> None:
+    assert detokenize("It cost $ 5 , \u00a3 6 , \u20ac 7 or \u00a5 8 .") == "It cost $5, \u00a36, \u20ac7 or \u00a58."
+    assert detokenize("No sign here : 5 .") == "No sign here: 5."
+
+
+def test_space_drop_before_clitics_and_closers_only() -> None:
+    # the rule's cheap first look-ahead must let every closing mark and clitic through ...
+    assert detokenize("a , b ; c : d ? e ! f % g ) h ] i } j . k 'S l n't m N'T") == (
+        "a, b; c: d? e! f% g) h] i} j. k'S ln't mN'T"
+    )
+    # ... and leave words that merely start with n/N or a quote alone
+    assert detokenize("ten nights , No 'ne ' x") == "ten nights, No 'ne ' x"
+
+
+def test_compact_analysis_is_the_same_document() -> None:
+    from datetime import date
+
+    from dateline.model import Article
+    from dateline.pipeline import analyze, analyze_compact, assemble
+
+    for text in ("A rocket hit the base last Friday . Nobody was hurt on Saturday .",
+                 "Plain text, no dates.", "", "Two days later -LRB- on Sept. 13 -RRB- it ended."):
+        article = Article("a", date(2012, 9, 11), text)
+        compact = analyze_compact(article)
+        assert assemble(article, compact) == analyze(article)
+        assert (compact[0] is None) == (detokenize(text) == text)
 
 
 def test_detokenize_is_idempotent_on_ptb() -> None:

@@ -4,7 +4,8 @@ Line breaks are hard boundaries (news corpora such as Timeline17 put one sentenc
 paragraphs never run into each other); within a line, syntok decides, which copes with
 abbreviations such as "U.S.", "Sept. 11, 2012", "Dr." and "5 p.m.". A line without any
 sentence-final mark followed by a space inside it is one sentence, without running syntok
-at all; that keeps splitting a whole corpus fast.
+at all, and so is a line where syntok has no place to split (every stop followed by a lower-case
+word, as in "the U.S. military"); that keeps splitting a whole corpus fast.
 
 >>> text = "The U.S. Embassy was hit at 5 p.m. on Sept. 11, 2012. Dr. Smith left.\\nNew line"
 >>> [text[s:e] for s, e in split_sentences(text)]
@@ -22,6 +23,24 @@ _LINE_RE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
 # a sentence-final mark (possibly closed by quotes/brackets) followed by a space: a line without
 # one inside it cannot hold two sentences
 _INNER_BOUNDARY_RE = re.compile(r"[.!?\u2026\u203d\u3002][\"'\u2019\u201d)\]]*\s")
+
+# Where syntok could split a line. Its tokenizer makes a token of a terminal (a character of
+# _SYNTOK_TERMINALS, or "...") only where it stands apart from the letters around it (not in
+# "U.S", "e.g"), and its segmenter decides to split only at such tokens and at opening brackets,
+# never where the next word (after closing brackets and one closing quote) starts lower case, and
+# at a line's end only when nothing follows. So a line with no opening bracket, in which every
+# terminal is followed by another terminal, a lower-case letter or digit (no space), a capital
+# after "capital." (U.S.A), or by closing marks and then a space and a lower-case letter or the
+# line's end ('U.S. officials', '." he said'), is one sentence: syntok cannot split it.
+_SYNTOK_TERMINALS = ".!?;\u203c\u203d\u2047\u2048\u2049\u3002\ufe52\ufe57\uff01\uff0e\uff1f\uff61"
+_SYNTOK_OPENING = "([{\uff5f\uff5b\uff3b\uff08\ufe5d\ufe5b\ufe59\ufd3e\u301a\u3018\u2985\u2983\u2329"
+_SYNTOK_CLOSING = ")\\]}\uff60\uff5d\uff3d\uff09\ufe5e\ufe5c\ufe5a\ufd3f\u301b\u3019\u2986\u2984\u232a"
+_SYNTOK_QUOTES = "'\"\u00b4\u2019\u201d\u232a\u27e9\u27eb\u2e29\u3009\u300b\u301e"
+_CLOSERS = f"[{_SYNTOK_CLOSING}]*[{_SYNTOK_QUOTES}]?[{_SYNTOK_CLOSING}]*"
+_SPLIT_POINT_RE = re.compile(
+    f"[{_SYNTOK_OPENING}]"
+    f"|[{_SYNTOK_TERMINALS}](?![{_SYNTOK_TERMINALS}a-z0-9]|(?<=[A-Z]\\.)[A-Z]|{_CLOSERS}(?:$|[ \\t]+[a-z]))"
+)
 
 
 # titles that precede a name: a "sentence" ending in one of them continues with the name
@@ -94,7 +113,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if start == end:
             continue
         line = text[start:end]
-        if _INNER_BOUNDARY_RE.search(line) is None:
+        if _INNER_BOUNDARY_RE.search(line) is None or _SPLIT_POINT_RE.search(line) is None:
             spans.append((start, end))
             continue
         for s, e in _syntok_spans(line, start):
