@@ -246,6 +246,44 @@ def test_analyse_topics_with_one_shared_pool_equals_serial(dataset: Path, topics
     assert [t.documents for t in pooled] == [t.documents for t in topics]
 
 
+def test_pooled_analysis_of_small_topics_equals_serial(dataset: Path, topics, monkeypatch):
+    # force the worker-process path (compact results assembled here) on the tiny topics
+    monkeypatch.setattr(P, "POOL_MIN_ARTICLES", 0)
+    monkeypatch.setattr(P, "POOL_CHUNK", 2)
+    seen: list[str] = []
+    pooled = P.load_dataset(dataset)
+    P.analyse_topics(pooled, jobs=2, on_topic=lambda t: seen.append(t.name))
+    assert seen == ["dam", "strike"]
+    assert [t.documents for t in pooled] == [t.documents for t in topics]
+    assert all(t.analysis_seconds >= 0 for t in pooled)
+    single = P.load_dataset(dataset)[0]
+    P.analyse_topic(single, jobs=2)
+    assert single.documents == topics[0].documents
+
+
+def test_warm_fit_cache_fills_the_cache_and_changes_no_result(topics):
+    fits: list[int] = []
+
+    class Cached(FirstSentences):
+        def fit(self, tasks, cache=None):
+            for t in tasks:
+                key = (t.topic, t.extra["name"])
+                if key not in cache:
+                    cache[key] = len(t.documents)
+            fits.append(len(tasks))
+            return self
+
+    cold = P.run_method(topics, "cached", Cached, fit_cache={})
+    warm_cache: dict = {}
+    assert P.warm_fit_cache(topics, Cached, warm_cache)
+    assert set(warm_cache) == {(t.name, r.name) for t in topics for r in t.references}
+    assert fits[-1] == sum(len(t.references) for t in topics)  # one fit on every task
+    warm = P.run_method(topics, "cached", Cached, fit_cache=warm_cache)
+    assert warm["tasks"] == cold["tasks"] and warm["mean"] == cold["mean"]
+    assert not P.warm_fit_cache(topics, FirstSentences, {})  # no cache keyword: nothing done
+    assert not P.warm_fit_cache(topics[:1], Cached, {})  # one topic: no fold trains
+
+
 def test_fit_cache_is_passed_to_methods_that_take_one(topics):
     caches: list[int] = []
 
@@ -279,4 +317,18 @@ def test_cli_side_run_of_oracle_full_gives_the_same_results(dataset: Path, tmp_p
         runs[jobs] = [{k: v for k, v in json.loads(line).items() if k != "seconds_per_topic"}
                       for line in out.read_text().splitlines()]
     assert [r["method"] for r in runs["2"]] == ["oracle-full", "learned-ranking"]
+    assert runs["1"] == runs["2"]
+
+
+def test_cli_side_runs_of_both_oracles_give_the_same_results(dataset: Path, tmp_path: Path):
+    # the default plan: the method here, oracle-dates (after the fit cache is warmed) and
+    # oracle-full in forked processes with --jobs 2
+    runs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"default{jobs}.jsonl"
+        res = run_cli("evaluate", str(dataset), "--json", str(out), "--jobs", jobs)
+        assert res.returncode == 0, res.stderr
+        runs[jobs] = [{k: v for k, v in json.loads(line).items() if k != "seconds_per_topic"}
+                      for line in out.read_text().splitlines()]
+    assert [r["method"] for r in runs["2"]] == ["learned-ranking", "oracle-dates(learned-ranking)", "oracle-full"]
     assert runs["1"] == runs["2"]

@@ -126,47 +126,68 @@ def format_summary(runs: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def _side_worker(topics: list, dataset: str, conn) -> None:  # pragma: no cover - runs in a child
+def _side_worker(side: tuple, conn) -> None:  # pragma: no cover - runs in a child
     from dateline.evaluate import protocol as P
 
+    name, topics, dataset, factory, base, fit_cache = side
     try:
-        conn.send(("ok", P.run_method(topics, P.ORACLE_FULL, None, dataset=dataset)))
+        conn.send(("ok", P.run_method(topics, name, factory, dataset=dataset, base=base,
+                                      fit_cache=fit_cache)))
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which re-runs it
         conn.send(("error", repr(exc)))
     finally:
         conn.close()
 
 
-def _start_side_run(topics: list, runs_plan: list, dataset: str, jobs: int):
-    """With ``jobs > 1`` and other runs to do, compute ``oracle-full`` (no training, most of the
-    scoring work) in a forked child process while this process runs the methods.
+def _fork_side_run(ctx, side: tuple) -> tuple:
+    """Start ``side`` (``(name, topics, dataset, factory, base, fit_cache)``) in a forked child."""
+    recv, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_side_worker, args=(side, send), daemon=True)
+    proc.start()
+    send.close()
+    return (side, proc, recv)
 
-    Returns ``(name, process, connection, topics, dataset)`` or ``None`` (one job, nothing else to run, or no
-    ``fork`` on this platform). The child inherits the analysed documents; only the small result
-    object comes back.
+
+def _start_side_runs(topics: list, runs_plan: list, dataset: str, jobs: int,
+                     fit_cache: dict | None = None) -> dict[str, tuple]:
+    """With ``jobs > 1`` and other runs to do, compute the oracles in forked child processes
+    while this process runs the methods: ``oracle-full`` (no training, most of the scoring
+    work) at once, ``oracle-dates`` after :func:`~dateline.evaluate.protocol.warm_fit_cache`
+    has put the base method's per-task training data into ``fit_cache``, so that the child and
+    this process share it instead of each computing it.
+
+    Returns ``{run name: side run}`` (empty with one job, nothing else to run, or no ``fork``
+    on this platform). The children inherit the analysed documents; only the small result
+    objects come back. The results are those of :func:`~dateline.evaluate.protocol.run_method`
+    in this process.
     """
     import multiprocessing as mp
 
     from dateline.evaluate import protocol as P
 
-    if jobs < 2 or len(runs_plan) < 2 or P.ORACLE_FULL not in [r[0] for r in runs_plan]:
-        return None
+    names = [r[0] for r in runs_plan]
+    if jobs < 2 or len(runs_plan) < 2 or not set(P.ORACLES) & set(names):
+        return {}
     try:
         ctx = mp.get_context("fork")
     except ValueError:
-        return None
-    recv, send = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_side_worker, args=(topics, dataset, send), daemon=True)
-    proc.start()
-    send.close()
-    return (P.ORACLE_FULL, proc, recv, topics, dataset)
+        return {}
+    sides: dict[str, tuple] = {}
+    if P.ORACLE_FULL in names:
+        sides[P.ORACLE_FULL] = _fork_side_run(ctx, (P.ORACLE_FULL, topics, dataset, None, None, None))
+    for name, factory, base in runs_plan:
+        if name == P.ORACLE_DATES and factory is not None:
+            cache = fit_cache if fit_cache is not None else {}
+            P.warm_fit_cache(topics, factory, cache)
+            sides[name] = _fork_side_run(ctx, (name, topics, dataset, factory, base, cache))
+    return sides
 
 
-def _finish_side_run(side) -> dict:
+def _finish_side_run(started: tuple) -> dict:
     """The side run's result; if the child failed, the run is done here instead."""
     from dateline.evaluate import protocol as P
 
-    name, proc, recv, topics, dataset = side
+    (name, topics, dataset, factory, base, fit_cache), proc, recv = started
     try:
         status, payload = recv.recv()
     except EOFError:
@@ -177,7 +198,7 @@ def _finish_side_run(side) -> dict:
     if status == "ok":
         return payload
     print(f"dateline: {name} in a worker process failed ({payload}); running it here", file=sys.stderr)
-    return P.run_method(topics, name, None, dataset=dataset)
+    return P.run_method(topics, name, factory, dataset=dataset, base=base, fit_cache=fit_cache)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -205,10 +226,10 @@ def run(args: argparse.Namespace) -> int:
     dataset = str(Path(args.dataset))
     results = []
     fit_cache: dict = {}  # per-task training data, shared by every fold and run of this command
-    side = _start_side_run(topics, runs_plan, dataset, jobs)
+    sides = _start_side_runs(topics, runs_plan, dataset, jobs, fit_cache)
     for name, factory, base in runs_plan:
-        if side is not None and name == side[0]:
-            result = _finish_side_run(side)
+        if name in sides:
+            result = _finish_side_run(sides.pop(name))
         else:
             result = P.run_method(topics, name, factory, dataset=dataset, base=base, rouge=rouge,  # type: ignore[arg-type]
                                   fit_cache=fit_cache)
