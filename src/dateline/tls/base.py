@@ -42,7 +42,13 @@ class Method(Protocol):
     name: str
 
     def fit(self, tasks: Sequence[Task]) -> "Method":
-        """Learn from reference timelines (leave-one-topic-out is the caller's job)."""
+        """Learn from reference timelines (leave-one-topic-out is the caller's job).
+
+        A method may also accept ``fit(tasks, cache=dict)``: a dict the caller owns and passes to
+        every fit of one evaluation, where the method keeps per-task training data so that the
+        folds do not recompute it (``learned-ranking`` does; the protocol detects the keyword).
+        The fitted parameters must be the same with or without it.
+        """
         ...
 
     def build(
