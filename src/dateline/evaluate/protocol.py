@@ -211,26 +211,17 @@ def _pool_map(pool: ProcessPoolExecutor, analyzer: Analyzer | None, articles: li
     return map(assemble, articles, pool.map(analyze_compact, articles, chunksize=POOL_CHUNK))
 
 
-def analyse_topic(topic: Topic, *, jobs: int = 1, analyzer: Analyzer | None = None,
-                  pool: ProcessPoolExecutor | None = None) -> None:
+def analyse_topic(topic: Topic, *, jobs: int = 1, analyzer: Analyzer | None = None) -> None:
     """Read and analyse the topic's articles once; stores ``documents`` and ``analysis_seconds``.
 
-    With ``jobs > 1`` the articles are analysed in worker processes: those of ``pool`` when one
-    is given, else a pool started for this topic (:func:`analyse_topics` analyses several
-    topics with one pool).
+    With ``jobs > 1`` the articles are analysed in worker processes (:func:`analyse_topics`).
     """
+    if jobs > 1:
+        analyse_topics([topic], jobs=jobs, analyzer=analyzer)
+        return
     t0 = time.perf_counter()
-    articles = read_articles(topic)
-    if jobs > 1 and len(articles) > POOL_MIN_ARTICLES:
-        if pool is not None:
-            docs = list(_pool_map(pool, analyzer, articles))
-        else:
-            with ProcessPoolExecutor(max_workers=jobs) as own:
-                docs = list(_pool_map(own, analyzer, articles))
-    else:
-        fn = analyzer or _default_analyzer()
-        docs = [fn(a) for a in articles]
-    topic.documents = tuple(docs)
+    fn = analyzer or _default_analyzer()
+    topic.documents = tuple(fn(a) for a in read_articles(topic))
     topic.analysis_seconds = time.perf_counter() - t0
 
 

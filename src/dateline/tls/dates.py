@@ -169,6 +169,8 @@ def sentence_days(s: Sentence) -> tuple[tuple[date, ...], frozenset[date], froze
     >>> [d.day for d in days], sorted(d.day for d in explicit), sorted(d.day for d in start)
     ([10, 3], [3], [3, 10])
     """
+    if not s.mentions:
+        return _NO_DAYS
     days: list[date] = []
     explicit: set[date] = set()
     start: set[date] = set()

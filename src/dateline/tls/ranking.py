@@ -59,7 +59,6 @@ from dateline.tls.common import (
 )
 from dateline.tls.dates import (  # noqa: F401 - DATE_FEATURES, is_explicit re-exported
     DATE_FEATURES,
-    _NO_DAYS,
     date_features,
     is_explicit,
     rank_by_score,
@@ -144,7 +143,7 @@ class Pool:
             if only_days is not None:
                 lead_days = [d for d in lead_days if d in only_days]
             for j, s in enumerate(doc.sentences):
-                all_days, expl, start = sentence_days(s) if s.mentions else _NO_DAYS
+                all_days, expl, start = sentence_days(s)
                 days = all_days
                 if only_days is not None and days:
                     days = tuple(d for d in days if d in only_days)
@@ -332,6 +331,23 @@ class LearnedRanking:
             ys.append(np.asarray(target))
         return TaskExamples(item, tuple(Fs), tuple(ys))
 
+    def _examples(self, task: Task, cache: dict | None) -> TaskExamples:
+        """:meth:`training_examples` of ``task``, from ``cache`` when it holds them.
+
+        The key names the task's reference and end documents by ``id`` and the entry keeps those
+        objects alive, so an ``id`` in a key cannot be reused by another object; the span, the
+        keywords, the number of documents and the settings the examples depend on complete it.
+        """
+        if cache is None:
+            return self.training_examples(task)
+        t = task
+        ends = (t.documents[0], t.documents[-1]) if t.documents else ()
+        key = (self.name, self.clip_sents, self.pub_end, self.train_cap, t.start, t.end, t.keywords,
+               len(t.documents), id(t.reference), *map(id, ends))
+        if key not in cache:
+            cache[key] = (t.reference, self.training_examples(t), ends)
+        return cache[key][1]
+
     def fit(self, tasks: Sequence[Task], cache: dict | None = None) -> "LearnedRanking":
         """Fit the date ranker (top-``l`` date F1) and the sentence scorer (ridge towards ROUGE).
 
@@ -344,18 +360,7 @@ class LearnedRanking:
         Fs: list[np.ndarray] = []
         ys: list[np.ndarray] = []
         for t in tasks:
-            ex = None
-            key = (self.name, self.clip_sents, self.pub_end, self.train_cap, t.topic, t.start, t.end,
-                   len(t.documents), id(t.reference))
-            ident = (t.reference, t.documents[:1], t.documents[-1:], t.keywords)
-            if cache is not None:
-                hit = cache.get(key)
-                if hit is not None and _same(hit[0], ident):
-                    ex = hit[1]
-            if ex is None:
-                ex = self.training_examples(t)
-                if cache is not None:
-                    cache[key] = (ident, ex)
+            ex = self._examples(t, cache)
             if ex.item is not None:
                 items.append(ex.item)
             Fs.extend(ex.features)
@@ -494,12 +499,6 @@ def _rerank(scored: list[tuple[date, float]], content: dict[date, float], weight
     total = z(a) + weight * z(b)
     order = np.lexsort((np.arange(len(scored)), -total))
     return [scored[i][0] for i in order]
-
-
-def _same(a: tuple, b: tuple) -> bool:
-    """Whether two task identities hold the very same reference and end documents."""
-    return (a[0] is b[0] and len(a[1]) == len(b[1]) and all(x is y for x, y in zip(a[1] + a[2], b[1] + b[2]))
-            and a[3] == b[3])
 
 
 def _subsample(indices: Sequence[int], cap: int) -> np.ndarray:
