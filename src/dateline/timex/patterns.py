@@ -156,11 +156,12 @@ RULES: tuple[tuple[str, str], ...] = (
     )),
     ("date_md", (
         rf"{PMOD}?(?:(?P<wd>{WEEKDAY_ANY}){SEP})?(?P<mon>{MONTH_ANYCASE})\s*(?P<day>{DAY})(?!\s*(?:,\s*)?(?:1\d\d\d|20\d\d)(?!\d))"
-        rf"(?:\s+(?P<ystr>(?i:this|last|next)\s+year)(?!\w))?"
+        rf"(?:\s+(?:(?i:of)\s+)?(?P<ystr>(?i:this|last|next)\s+year)(?!\w))?"
     )),
     ("date_dm", (
         rf"(?:(?P<wd>{WEEKDAY_ANY}){SEP})?(?:(?:(?i:the)\s+)?(?P<day>{DAY})(?:\s+(?i:of))?"
         rf"|(?i:the)\s+(?P<dayw>{DAY_WORD})\s+(?i:of))\s+(?P<mon>{MONTH})(?!\s*\d)"
+        rf"(?:\s+(?:(?i:of)\s+)?(?P<ystr>(?i:this|last|next)\s+year)(?!\w))?"
     )),
     ("month_year", (
         rf"{PMOD}?(?P<mon>{MONTH})(?:\s*,\s*|\s+(?i:of)\s+|\s+)(?:(?P<year>{YEAR})|(?P<yw>{YEAR_WORDS})"
@@ -192,7 +193,8 @@ RULES: tuple[tuple[str, str], ...] = (
         r"|Valentine's\s+Day|St\.\s+Patrick's\s+Day|Boxing\s+Day|Bastille\s+Day|Armistice\s+Day"
         r"|Mother's\s+Day|Father's\s+Day|Presidents\s+Day|Martin\s+Luther\s+King\s+Day|May\s+Day|Columbus\s+Day"
         r"|Pentecost(?:\s+Sunday)?|Whit\s*[Ss]unday|Whitsun|Election\s+Day)(?!\w)"
-        rf"(?:(?:{SEP}|\s+of\s+)(?P<year>{YEAR}))?"
+        r"(?P<hweek>\s+(?i:week)(?![\w-]))?"
+        rf"(?:(?:{SEP}|\s+(?:of|in)\s+)(?P<year>{YEAR}))?"
     )),
     ("decade", (
         rf"{PMOD}?(?:(?i:the)\s+)?(?:(?P<dec>1\d\d0|20\d0)'?s|'(?P<dec2>\d0)s"
@@ -207,7 +209,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("set", (
         r"(?P<q>(?i:every|each|per)|(?:(?<=once\s)|(?<=twice\s)|(?<=thrice\s)|(?<=times\s))(?i:a|an))\s+"
         rf"(?:(?P<other>(?i:other))\s+)?(?:(?P<snum>{NUM})\s+)?"
-        rf"(?:(?P<unit>{UNIT})|(?P<wd>{WEEKDAY_FULL})|(?P<pod>{POD}))"
+        rf"(?:(?P<unit>{UNIT})|(?P<wd>{WEEKDAY_FULL})|(?P<pod>{POD})|(?P<smon>{MONTH_FULL})(?!\s*\d))"
         r"|(?P<adv>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly"
         r"|semiannually|bimonthly))(?!\w)"
     )),
@@ -231,13 +233,18 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?P<rel>(?i:the\s+(?:next|following|previous|preceding|prior|same|day\s+before|day\s+after)|next(?=\s+day\b)"
         r"|that(?:\s+same)?|the\s+night\s+before))(?:\s+(?P<unit>(?i:day|morning|afternoon|evening|night|week"
         r"|weekend|month|year|quarter)))?(?!\w)"
+        # "the day before last Tuesday's hearing", "the day after Christmas": that day's neighbour
+        rf"(?:(?:(?<=before)|(?<=after))\s+(?P<dref>(?:(?i:last|next)\s+)?{WEEKDAY_FULL}"
+        r"|(?:New\s+Year's\s+Day|Christmas(?:\s+Day)?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?"
+        r"|Halloween|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day)(?!\w)"
+        rf"(?:\s+(?:of|in)\s+{YEAR})?))?"
     )),
     # durations: "the past three months", "more than two years", "a year and a half", "five-year"
     ("duration", (
         rf"{QMOD}?(?P<det>(?i:(?:the\s+)?(?:past|last|next|first|previous|coming|following|preceding"
         r"|final|latest|initial|remaining|additional|further)\s+|the\s+"
         rf"|another\s+|an\s+additional\s+))?(?P<num>{NUM}(?:\s+(?i:and\s+a\s+half))?|(?i:half\s+an?))"
-        rf"(?:\s+(?i:more|additional|straight|consecutive|full))?[\s-]+(?P<unit>{UNIT})"
+        rf"(?:\s+(?i:more|additional|straight|consecutive|full|trading|business|working))?[\s-]+(?P<unit>{UNIT})"
         r"(?P<half>\s+(?i:and\s+a\s+half))?(?:-(?i:long|old))?"
     )),
     # "the past year", "the coming weeks", "the last decade" (no number)
@@ -258,7 +265,10 @@ RULES: tuple[tuple[str, str], ...] = (
         rf"|this|coming|past|previous|the\s+following|the\s+previous|the\s+preceding)\s+)?(?P<wd>{WEEKDAY_FULL})(?:[\s-]+(?P<pod>{POD}))?"
     )),
     ("pod", (
-        rf"(?P<pmod>(?i:early|late|mid)[\s-]+)?(?P<det>(?i:the|that))\s+(?P<pod>{POD})"
+        rf"(?:(?P<pmod>(?i:early|late|mid)[\s-]+)?(?P<det>(?i:the|that))\s+|(?P<mid>(?i:mid)[\s-]?))(?P<pod>{POD})"
+        # "the night of May 13", "the morning of Friday, Oct. 23": that day's part
+        rf"(?:\s+(?i:of)\s+(?P<pdate>(?:{WEEKDAY_FULL}{SEP})?{MONTH}\s*{DAY}(?:{SEP}{YEAR})?"
+        rf"|{DAY}\s+{MONTH}(?:{SEP}{YEAR})?))?"
     )),
     ("month", (
         rf"{PMOD}?(?P<rel>{REL}\s+)?(?P<mon>{MONTH_FULL})(?!\s*\d)"
@@ -318,7 +328,7 @@ LEAD_WORDS: tuple[str, ...] = (
     "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "tenth", "eleventh",
     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
     "nineteenth", "twentieth", "fifth", "sixth", "seventh", "eighth", "ninth", "year-end",
-    "year-ago", "year-earlier", "day", "night",
+    "year-ago", "year-earlier", "day", "night", "trading", "business", "working",
 )
 #: a candidate starts at a trigger or at the start of the unbroken run of lead words, trigger
 #: words and numbers (at most :data:`MAX_LEAD_WORDS`) right before it
@@ -348,7 +358,7 @@ CONDITIONAL_STARTS: MappingProxyType[str, frozenset[str]] = MappingProxyType({
 #: lead words that continue a run but never open an expression
 NON_START: frozenset[str] = frozenset(
     {"of", "and", "or", "than", "least", "after", "before", "soon", "near", "s", "so",
-     "luther", "king"}
+     "luther", "king", "trading", "business", "working"}
 )
 MAX_LEAD_WORDS = 6
 

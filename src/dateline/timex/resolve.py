@@ -41,7 +41,7 @@ _GENERIC_OF = re.compile(r"([A-Za-z]+)\s+of\s+$")
 _POSSESSIVE = re.compile(r"\s*(?:['\u2019]s?\b|s\b)")
 _CUES = re.compile(
     rf"(?P<stop>{_SENTENCE_END.pattern})"
-    rf"|(?<![\w'])(?:(?P<future>(?i:will\s+be\s+\w+|{alternation(vocab.FUTURE_CUES)}))"
+    rf"|(?<![\w'])(?:(?P<future>(?i:(?:will|would)\s+be\s+\w+|{alternation(vocab.FUTURE_CUES)}))"
     rf"|(?P<past>{alternation(vocab.PAST_CUES)}|(?!(?:{alternation(vocab.NOT_PAST_ED)})\b)[a-z]\w+ed))(?!\w)"
     r"|(?P<ll>'ll)(?!\w)"
 )
@@ -50,6 +50,20 @@ _CUE_KIND = {"future": "future", "ll": "future", "past": "past"}
 #: ("On Tuesday, the league plans to ..."). 70 characters gained one TempEval value but reached
 #: into the next clause in news text: Timeline17 date F1 of the default method fell .551 -> .522.
 _CUE_AHEAD = 40
+#: the same after an expression that opens its sentence before a comma: up to the sentence's end
+_CUE_AHEAD_FRONTED = 160
+_PAST_CUE_WORDS = frozenset(vocab.PAST_CUES)
+#: in a past sentence a candidate after the DCT costs this many times its distance (a heavier
+#: cost copies HeidelTime on Timeline17 but breaks "authorized a split, payable Dec. 7")
+_PAST_AHEAD_COST = 3.0
+#: a determiner (and an adverb) before an "-ed" word: "a still unspecified date", "the injured"
+_DET_ADJ_BEFORE = re.compile(
+    r"(?i:\b(?:a|an|the|its|his|her|their|our|these|those|whose)\s+(?:[a-z]+ly\s+|still\s+)?)$"
+)
+#: what may stand between a sentence's start and an expression that opens it
+_FRONTED_BEFORE = re.compile(
+    r"(?:^|[.!?][\"'\u201d\u2019)]*\s+|\n\s*|[\"\u201c(]\s*)(?:(?:On|In|Late|Early|By|Since|Until|Last|Next|And|But|Then)\s+)?$"
+)
 _PREP_BEFORE = re.compile(
     r"(?i:\b(?:in|on|since|by|until|till|from|of|during|before|after|through|throughout|early|late"
     r"|mid|last|next|this|and|or|to|between|for|at|around|about|into|within|that|the|past|coming)"
@@ -69,6 +83,15 @@ _ATTRIBUTIVE = re.compile(
 _DEADLINE_BEFORE = re.compile(r"(?i:\b(?:until|till|by|through|before|effective)\s+)$")
 _BRACKET_WEEKDAY_AFTER = re.compile(
     r"\s*\([^()\n]{1,25}\)\s*,?\s*(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+#: after "the night"/"the morning": "of" and something else ("the night of the attack")
+_POD_NAMED_AFTER = re.compile(r"\s+of\s+(?:\d|[A-Z]|the\s)")
+#: a modal right before "one day": "will one day be", "hopes to one day see"
+_MODAL_BEFORE = re.compile(r"(?i:\b(?:will|would|could|may|might|can|should|must|to)\s+)$")
+#: an amount right before "a year"/"a week": the phrase is a rate ("$2 million a year")
+_RATE_BEFORE = re.compile(
+    r"\d(?:[\d,.]*\d)?(?:\s*(?:%|percent|million|billion|trillion|thousand|cents?|dollars?))?"
+    r"(?:\s+[a-z]+s)?\s+$"
 )
 _UNTIL_BEFORE = re.compile(r"(?i:\b(?:until|till)\s+)$")
 _FREQ_BEFORE = re.compile(r"(?i:\b(?:once|twice|thrice|times|several\s+times|\d+\s+times)\s+)$")
@@ -227,14 +250,39 @@ class Resolver:
 
     def tense(self, start: int, end: int) -> str | None:
         """``"future"``, ``"past"`` or ``None``: the nearest tense cue before the expression in the
-        same sentence, else the first one after it."""
+        same sentence, else the first one after it.
+
+        A regular "-ed" word right after a determiner is an adjective ("a still unspecified
+        date", "the injured man"), not a verb in the past. After an expression that opens its
+        sentence and is followed by a comma ("On Tuesday, the league plans to ...", "In January,
+        a week after ..., a bomb killed ..."), the cue is looked for up to the sentence's end,
+        where the main clause's verb is.
+        """
         kind = None
         for m in _CUES.finditer(self.text, max(0, start - 160), start + 1):  # +1: a sentence end needs its next letter
-            kind = _CUE_KIND.get(m.lastgroup)
+            if not self._adjectival(m):
+                kind = _CUE_KIND.get(m.lastgroup)
         if kind is not None:
             return kind
-        m = _CUES.search(self.text, end, end + _CUE_AHEAD)
-        return _CUE_KIND.get(m.lastgroup) if m is not None else None
+        ahead = _CUE_AHEAD_FRONTED if self._fronted(start, end) else _CUE_AHEAD
+        for m in _CUES.finditer(self.text, end, end + ahead):
+            if not self._adjectival(m):
+                return _CUE_KIND.get(m.lastgroup)
+        return None
+
+    def _adjectival(self, m: re.Match) -> bool:
+        """Whether a past cue is a regular "-ed" adjective after a determiner ("a still
+        unspecified date", "the injured man"), no verb in the past."""
+        if m.lastgroup != "past" or m.group().lower() in _PAST_CUE_WORDS:
+            return False
+        return _DET_ADJ_BEFORE.search(self.text, max(0, m.start() - 30), m.start()) is not None
+
+    def _fronted(self, start: int, end: int) -> bool:
+        """Whether the expression opens its sentence (after "On", "In", ...) and a comma follows."""
+        if not (self.text.startswith(",", end) or self.text.startswith(" ,", end)):
+            return False  # " ," in PTB-tokenised text
+        head = self.text[max(0, start - 12):start]
+        return _FRONTED_BEFORE.search(head) is not None or start == 0
 
     def narrative_year(self, start: int) -> int | None:
         """The year of a recent full date far from the DCT (history told in a news text or a
@@ -266,7 +314,8 @@ class Resolver:
             return  # "a year earlier" compares with a period; it does not move the story on
         self.anchor = p
         self.anchor_end = end
-        if rule in _EXPLICIT_YEAR_RULES and p[1] in ("day", "month", "season", "year"):
+        if rule in _EXPLICIT_YEAR_RULES and p[1] in ("day", "month", "season", "year") and p[0] <= self.dct:
+            # a history is told from dates before the DCT; "by Dec. 15, 2016" anchors nothing
             self.year_anchor = p[0].year
             self.year_anchor_end = end
         if p[1] == "quarter" and "-Q" in value and rule != "ago" and _QUARTER_ENDED <= (self.dct - p[0]).days < 300:
@@ -336,7 +385,7 @@ class Resolver:
         if tense == "future":
             back_w, ahead_w = 3.0, 0.8
         elif tense == "past":
-            ahead_w = 3.0
+            ahead_w = _PAST_AHEAD_COST
         best: tuple[float, date] | None = None
         for y in (dct.year - 1, dct.year, dct.year + 1):
             try:
@@ -579,11 +628,14 @@ class Resolver:
             raise KeyError(name)
 
         if y is not None:
-            return on(y).isoformat(), "DATE", "day", None
-        tense = self.tense(start, end)
-        back_w, ahead_w = (3.0, 0.8) if tense == "future" else (1.0, 3.0 if tense == "past" else 2.0)
-        d = min((on(y) for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1)),
-                key=lambda c: -(c - self.dct).days * back_w if c <= self.dct else (c - self.dct).days * ahead_w)
+            d = on(y)
+        else:
+            tense = self.tense(start, end)
+            back_w, ahead_w = (3.0, 0.8) if tense == "future" else (1.0, 3.0 if tense == "past" else 2.0)
+            d = min((on(y) for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1)),
+                    key=lambda c: -(c - self.dct).days * back_w if c <= self.dct else (c - self.dct).days * ahead_w)
+        if "hweek" in g:  # "as Easter week began": the (ISO) week of the holiday
+            return point_value(d, "week"), "DATE", "week", None
         return d.isoformat(), "DATE", "day", None
 
     def _r_decade(self, g, start, end):
@@ -650,7 +702,13 @@ class Resolver:
         unit = _norm(g.get("unit", ""))
         if rel.startswith("the day") or rel == "the night before":
             sign = 1 if rel.endswith("after") else -1
-            d = self._anchor_for("day") + timedelta(days=sign)
+            base = self._anchor_for("day")
+            if "dref" in g:  # "the day before last Tuesday": that Tuesday's neighbour
+                ref = self._named_day(g["dref"], end)
+                if ref is None:
+                    return None
+                base = ref
+            d = base + timedelta(days=sign)
             if rel == "the night before":
                 return f"{d.isoformat()}TNI", "TIME", "day", None
             return d.isoformat(), "DATE", "day", None
@@ -668,8 +726,9 @@ class Resolver:
         gran = vocab.UNIT_GRANULARITY[u]
         if rel in ("the next", "the following", "the coming") and _DURATION_PREP.search(self._before(start)):
             return duration_value(1, u), "DURATION", "other", None
-        if rel in ("the previous", "the preceding", "the prior") and _DURATION_PREP.search(self._before(start)):
-            return duration_value(1, u), "DURATION", "other", None
+        if u == "day" and rel in ("the previous", "the preceding", "the prior") and _DURATION_PREP.search(
+                self._before(start)):
+            return duration_value(1, u), "DURATION", "other", None  # "for the previous day"
         base = self._anchor_for(gran)
         step = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1,
                 "the prior": -1}.get(rel, 0)
@@ -677,6 +736,16 @@ class Resolver:
         if u == "weekend":
             return f"{point_value(d + timedelta(days=(5 - d.weekday()) % 7), 'week')}-WE", "DATE", "week", None
         return point_value(d, gran), "DATE", gran, None
+
+    def _named_day(self, text: str, end: int) -> date | None:
+        """The day a weekday or holiday written at ``text`` (ending at ``end``) names."""
+        s = end - len(text)
+        for rule in ("weekday", "holiday"):
+            res = self.resolve(rule, s, end)
+            if res is not None and res[2] == "day":
+                p = parse_point(res[0])
+                return p[0] if p is not None else None
+        return None
 
     def _r_duration(self, g, start, end):
         unit = _unit_name(g["unit"])
@@ -696,6 +765,11 @@ class Resolver:
             return None  # "three-quarters of"
         if unit == "quarter" and re.fullmatch(r"1\d{3}|20\d\d", g["num"]):
             return None  # "the 1988 quarter": a year
+        if num_txt in ("a", "an") and _RATE_BEFORE.search(self._before(start, 40)) and not re.match(
+                r"(?i)\s+(?:ago|earlier|later|before|after|from)\b", self._after(end, 8)):
+            return duration_value(1, unit), "SET", "other", None  # a rate: "$2 million a year"
+        if num_txt == "one" and unit == "day" and _MODAL_BEFORE.search(self._before(start, 12)):
+            return "FUTURE_REF", "DATE", "other", None  # "Islam will one day be ...": some day
         mod = self._qmod(g)
         return duration_value(n, unit), "DURATION", "other", mod
 
@@ -837,8 +911,22 @@ class Resolver:
         return head[0].isupper() and bool(words) and words[-1].isalpha() and words[-1].islower()
 
     def _r_pod(self, g, start, end):
-        det = _norm(g["det"])
+        det = _norm(g.get("det", ""))
+        if "mid" in g:  # "by mid afternoon": the middle of the day the story is at
+            g = {**g, "pmod": g["mid"]}
         pod = vocab.PARTS_OF_DAY[_norm(g["pod"])]
+        if "pdate" in g:  # "the night of May 13"
+            res = None
+            for rule in ("date_mdy", "date_md", "date_dmy", "date_dm"):
+                res = self.resolve(rule, end - len(g["pdate"]), end)
+                if res is not None:
+                    break
+            if res is None or res[2] != "day":
+                return None
+            return f"{res[0]}T{pod}", "TIME", "day", self._pmod(g)
+        if det == "the" and _POD_NAMED_AFTER.match(self.text, end):
+            # "the night of the 23rd", "the morning of Oct." : not the DCT's
+            return None
         if det == "that":
             d = self._anchor_for("day")
         elif self.anchor is not None and self.anchor[1] == "day" and start - self.anchor_end < 200:
@@ -937,6 +1025,10 @@ class Resolver:
             return f"XXXX-WXX-{vocab.WEEKDAYS[_norm(g['wd'])] + 1}", "SET", "other", None
         if "pod" in g:
             return f"XXXX-XX-XXT{vocab.PARTS_OF_DAY[_norm(g['pod'])]}", "SET", "other", None
+        if "smon" in g:  # "each July", "every March"
+            if q not in ("each", "every"):
+                return None
+            return f"XXXX-{vocab.MONTHS[_norm(g['smon'])]:02d}", "SET", "other", None
         unit = _unit_name(g["unit"])
         return duration_value(n, unit), "SET", "other", None
 
