@@ -118,3 +118,12 @@ def test_the_day_before_or_after_a_named_day() -> None:
 def test_trading_days_and_mid_afternoon() -> None:
     assert vals("Eight trading days after the crash, it fell.", MON)["Eight trading days"] == "P8D"
     assert vals("By mid afternoon, officials said it was over.", MON)["mid afternoon"] == "2010-05-03TAF"
+
+
+def test_plans_is_a_future_cue_as_a_verb_only() -> None:
+    # the verb: "the group says it plans protests Friday"
+    t = "The Islamist group says it plans further street demonstrations Friday."
+    assert vals(t, date(2011, 2, 3))["Friday"] == "2011-02-04"
+    # the noun says nothing of the tense: "NATO formally approved plans Sunday"
+    t = "NATO, which has 28 members, formally approved plans Sunday to take control."
+    assert vals(t, date(2011, 3, 28))["Sunday"] == "2011-03-27"

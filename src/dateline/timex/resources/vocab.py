@@ -160,7 +160,11 @@ FUTURE_CUES: tuple[str, ...] = (
     "will", "wo", "shall", "gonna", "going to", "plan to", "plans to", "planned to", "planning to",
     "scheduled", "expected to", "expect to", "expects to", "set to", "due to", "is to", "are to",
     "intend to", "intends to", "hope to", "hopes to", "upcoming", "as soon as", "as early as",
-    "postponed until", "planned", "plans", "planning", "would be", "would",
+    "postponed until", "planned", "planning", "would be", "would",
+    # "plans" as a verb ("the group says it plans protests Friday"), not the noun ("approved plans
+    # Sunday", "vacation plans")
+    "it plans", "he plans", "she plans", "who plans", "which plans", "that plans", "also plans",
+    "now plans", "still plans",
 )
 #: past-tense words (besides regular "-ed" forms) that put a nearby weekday or date in the past
 PAST_CUES: tuple[str, ...] = (
