@@ -127,3 +127,23 @@ def test_plans_is_a_future_cue_as_a_verb_only() -> None:
     # the noun says nothing of the tense: "NATO formally approved plans Sunday"
     t = "NATO, which has 28 members, formally approved plans Sunday to take control."
     assert vals(t, date(2011, 3, 28))["Sunday"] == "2011-03-27"
+
+
+def test_month_and_ordinal_word_days() -> None:
+    d = date(2010, 7, 10)
+    assert vals("They met on the first of May.", d)["the first of May"] == "2010-05-01"
+    assert vals("The parade on July Fourth was big.", d)["July Fourth"] == "2010-07-04"
+    assert vals("On January third, he left.", d)["January third"] == "2010-01-03"
+    # an ordinal that belongs to a quarter stays the quarter's
+    assert vals("Sales in the September third quarter rose.", d)["third quarter"] == "2010-Q3"
+    # "in April first triggered": the adverb "first", the month
+    assert vals("the explosion in April first triggered the slump", d)["April"] == "2010-04"
+
+
+def test_a_chronology_entry_in_the_past_tense_is_past() -> None:
+    t = "The deaths so far. June 19 : An airman was killed. August 13: Private Smith died."
+    v = vals(t, date(2005, 5, 2))
+    assert v["June 19"] == "2004-06-19"
+    assert v["August 13"] == "2004-08-13"
+    # a future entry stays ahead
+    assert vals("Coming up. June 19: The vote will be held.", date(2005, 5, 2))["June 19"] == "2005-06-19"

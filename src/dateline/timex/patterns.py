@@ -155,7 +155,10 @@ RULES: tuple[tuple[str, str], ...] = (
         r"|(?P<d4>0?[1-9]|[12]\d|3[01])\.(?P<m4>0?[1-9]|1[0-2])\.(?P<y4>1\d\d\d|20\d\d)(?![\d.]\d)"
     )),
     ("date_md", (
-        rf"{PMOD}?(?:(?P<wd>{WEEKDAY_ANY}){SEP})?(?P<mon>{MONTH_ANYCASE})\s*(?P<day>{DAY})(?!\s*(?:,\s*)?(?:1\d\d\d|20\d\d)(?!\d))"
+        rf"{PMOD}?(?:(?P<wd>{WEEKDAY_ANY}){SEP})?(?:(?P<mon>{MONTH_ANYCASE})\s*(?P<day>{DAY})"
+        # "July Fourth", "January third": a capitalised month and an ordinal word
+        rf"|(?P<mon2>{MONTH})\s+(?P<dayw>{DAY_WORD})(?![\w-]|\s+(?i:quarter|half|time|round|term)\b))"
+        r"(?!\s*(?:,\s*)?(?:1\d\d\d|20\d\d)(?!\d))"
         rf"(?:\s+(?:(?i:of)\s+)?(?P<ystr>(?i:this|last|next)\s+year)(?!\w))?"
     )),
     ("date_dm", (

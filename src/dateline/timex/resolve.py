@@ -60,6 +60,8 @@ _PAST_AHEAD_COST = 3.0
 _DET_ADJ_BEFORE = re.compile(
     r"(?i:\b(?:a|an|the|its|his|her|their|our|these|those|whose)\s+(?:[a-z]+ly\s+|still\s+)?)$"
 )
+#: a colon after a date that opens its line or sentence: the heading of a chronology entry
+_HEADING_AFTER = re.compile(r" ?: ")
 #: what may stand between a sentence's start and an expression that opens it
 _FRONTED_BEFORE = re.compile(
     r"(?:^|[.!?][\"'\u201d\u2019)]*\s+|\n\s*|[\"\u201c(]\s*)(?:(?:On|In|Late|Early|By|Since|Until|Last|Next|And|But|Then)\s+)?$"
@@ -281,8 +283,11 @@ class Resolver:
         """Whether the expression opens its sentence (after "On", "In", ...) and a comma follows."""
         if not (self.text.startswith(",", end) or self.text.startswith(" ,", end)):
             return False  # " ," in PTB-tokenised text
-        head = self.text[max(0, start - 12):start]
-        return _FRONTED_BEFORE.search(head) is not None or start == 0
+        return self._opens_sentence(start)
+
+    def _opens_sentence(self, start: int) -> bool:
+        """Whether only a sentence start (and "On", "In", ...) comes before ``start``."""
+        return start == 0 or _FRONTED_BEFORE.search(self.text[max(0, start - 12):start]) is not None
 
     def narrative_year(self, start: int) -> int | None:
         """The year of a recent full date far from the DCT (history told in a news text or a
@@ -386,6 +391,9 @@ class Resolver:
             back_w, ahead_w = 3.0, 0.8
         elif tense == "past":
             ahead_w = _PAST_AHEAD_COST
+            if _HEADING_AFTER.match(self.text, end) and self._opens_sentence(start):
+                ahead_w = 25.0  # a chronology entry "June 19: An airman was killed": the past,
+                # unless within about two weeks of a DCT that may lag the list
         best: tuple[float, date] | None = None
         for y in (dct.year - 1, dct.year, dct.year + 1):
             try:
@@ -509,6 +517,10 @@ class Resolver:
         return d.isoformat(), "DATE", "day", None
 
     def _r_date_md(self, g, start, end):
+        if "mon2" in g:
+            if re.search(r"(?i)\bin\s+$", self._before(start, 5)):
+                return None  # "the explosion in April first triggered ...": an adverb, the month
+            g = {**g, "mon": g["mon2"]}
         if g["mon"][0].islower():
             # "jan 25" is a date, but "may 10 points", "march 5 miles" are not
             after = self._after(end, 30)
@@ -524,9 +536,6 @@ class Resolver:
         return d.isoformat(), "DATE", "day", self._pmod(g)
 
     def _r_date_dm(self, g, start, end):
-        if "wd" not in g and _norm(g["mon"]) in ("may", "mar", "march") and not re.search(r"\d(?:st|nd|rd|th)", g["day"]):
-            # "3 May" is fine, but "5 May" could be "5 may ..." only in lower case; keep capitalised
-            pass
         return self._r_date_md(g, start, end)
 
     def _r_month_year(self, g, start, end):
