@@ -147,3 +147,9 @@ def test_a_chronology_entry_in_the_past_tense_is_past() -> None:
     assert v["August 13"] == "2004-08-13"
     # a future entry stays ahead
     assert vals("Coming up. June 19: The vote will be held.", date(2005, 5, 2))["June 19"] == "2005-06-19"
+
+
+def test_recent_times_in_a_perfect_sentence_is_past_ref() -> None:
+    # "times" is no unit: the duration reading of "has grown in recent years" does not apply
+    assert vals("It has grown in recent times.", MON)["recent times"] == "PAST_REF"
+    assert vals("It has grown in recent years.", MON)["recent years"] == "PXY"

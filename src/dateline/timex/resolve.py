@@ -1055,7 +1055,8 @@ class Resolver:
         if r in ("the future", "the near future", "the distant future") or "coming" in r or "future" in r \
                 or r.endswith(" term"):
             return "FUTURE_REF", "DATE", "other", None
-        if r.startswith("recent ") and not _OF_BEFORE.search(self._before(start, 6)):
+        if (r.startswith("recent ") and r.split()[1] in vocab.UNITS
+                and not _OF_BEFORE.search(self._before(start, 6))):
             # "has moved in recent years": the span up to now; "as the yen soared in recent
             # years", "the boom of recent years": a time in the past
             if _PERFECT.search(self._sentence_around(start, end)):
