@@ -153,3 +153,8 @@ def test_recent_times_in_a_perfect_sentence_is_past_ref() -> None:
     # "times" is no unit: the duration reading of "has grown in recent years" does not apply
     assert vals("It has grown in recent times.", MON)["recent times"] == "PAST_REF"
     assert vals("It has grown in recent years.", MON)["recent years"] == "PXY"
+
+
+def test_should_is_a_future_cue() -> None:
+    t = "In a best-case scenario, the contraption should be operational by Monday."
+    assert vals(t, date(2010, 5, 6))["Monday"] == "2010-05-10"

@@ -165,6 +165,8 @@ FUTURE_CUES: tuple[str, ...] = (
     # Sunday", "vacation plans")
     "it plans", "he plans", "she plans", "who plans", "which plans", "that plans", "also plans",
     "now plans", "still plans",
+    # "the contraption should be operational by Monday", "should be in the country by Sunday"
+    "should",
 )
 #: past-tense words (besides regular "-ed" forms) that put a nearby weekday or date in the past
 PAST_CUES: tuple[str, ...] = (
