@@ -158,3 +158,12 @@ def test_recent_times_in_a_perfect_sentence_is_past_ref() -> None:
 def test_should_is_a_future_cue() -> None:
     t = "In a best-case scenario, the contraption should be operational by Monday."
     assert vals(t, date(2010, 5, 6))["Monday"] == "2010-05-10"
+
+
+def test_a_live_update_stamp_is_on_or_after_the_dct() -> None:
+    t = "(Update 5:16 a.m. Thursday in Cairo, 10:16 p.m. ET Wednesday) All remaining citizens left."
+    v = vals(t, date(2011, 2, 1))
+    assert v["5:16 a.m. Thursday"] == "2011-02-03T05:16"
+    assert v["10:16 p.m. ET Wednesday"] == "2011-02-02T22:16"
+    # outside the stamp a past sentence still looks back
+    assert vals("He said at 5 p.m. Thursday it ended.", date(2011, 2, 1))["5 p.m. Thursday"] == "2011-01-27T17:00"

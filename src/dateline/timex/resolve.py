@@ -95,6 +95,8 @@ _RATE_BEFORE = re.compile(
     r"\d(?:[\d,.]*\d)?(?:\s*(?:%|percent|million|billion|trillion|thousand|cents?|dollars?))?"
     r"(?:\s+[a-z]+s)?\s+$"
 )
+#: an open bracket holding "Update" before a clock time: a live report's time stamp
+_UPDATE_STAMP_BEFORE = re.compile(r"(?:\(|-LRB-)\s*(?i:updated?)\b(?:(?!\)|-RRB-).)*$")
 _UNTIL_BEFORE = re.compile(r"(?i:\b(?:until|till)\s+)$")
 _FREQ_BEFORE = re.compile(r"(?i:\b(?:once|twice|thrice|times|several\s+times|\d+\s+times)\s+)$")
 _PLURAL_NOUN_AFTER = re.compile(
@@ -416,6 +418,10 @@ class Resolver:
             return dct - timedelta(days=back or 7)
         if rel in _FORWARD_RELS:
             return dct + timedelta(days=ahead or 7)
+        if clock and _UPDATE_STAMP_BEFORE.search(self._before(start, 60)):
+            # "(Update 5:16 a.m. Thursday in Cairo, 10:16 p.m. ET Wednesday)": a live report's
+            # time stamp, written on or after the day it was first published
+            return dct + timedelta(days=ahead)
         if clock and _UNTIL_BEFORE.search(self._before(start, 12)) and self.tense(start, end) != "past":
             # "has given them until 9 a.m. Tuesday": a deadline at a clock time lies ahead
             # (but "it took 60 hours until noon on Thursday" looks back)
