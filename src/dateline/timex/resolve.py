@@ -388,6 +388,20 @@ class Resolver:
                 # "until May 5", "effective Feb. 1": ahead; but "before" in a sentence that tells
                 # of the past is past ("did not have the results before 19 April")
                 tense = "future"
+        candidates = []
+        for y in (dct.year - 1, dct.year, dct.year + 1):
+            try:
+                candidates.append(date(y, month, day or 1))
+            except ValueError:
+                continue
+        if not candidates:
+            raise ValueError("no such day")
+        return self._closest(candidates, ref, tense, start, end)
+
+    def _closest(self, candidates: list[date], ref: date, tense: str | None, start: int, end: int) -> date:
+        """The candidate of least cost: its distance from ``ref`` in days, a day ahead costing
+        twice a day back (news mostly reports the past), a tense cue tripling the cost of the
+        other direction (first candidate on ties)."""
         back_w, ahead_w = 1.0, 2.0
         if tense == "future":
             back_w, ahead_w = 3.0, 0.8
@@ -396,19 +410,7 @@ class Resolver:
             if _HEADING_AFTER.match(self.text, end) and self._opens_sentence(start):
                 ahead_w = 25.0  # a chronology entry "June 19: An airman was killed": the past,
                 # unless within about two weeks of a DCT that may lag the list
-        best: tuple[float, date] | None = None
-        for y in (dct.year - 1, dct.year, dct.year + 1):
-            try:
-                c = date(y, month, day or 1)
-            except ValueError:
-                continue
-            delta = (c - ref).days
-            cost = -delta * back_w if delta <= 0 else delta * ahead_w
-            if best is None or cost < best[0]:
-                best = (cost, c)
-        if best is None:
-            raise ValueError("no such day")
-        return best[1]
+        return min(candidates, key=lambda c: (ref - c).days * back_w if c <= ref else (c - ref).days * ahead_w)
 
     def _weekday(self, wd: int, rel: str, start: int, end: int, clock: bool = False) -> date:
         dct = self.dct
@@ -645,10 +647,8 @@ class Resolver:
         if y is not None:
             d = on(y)
         else:
-            tense = self.tense(start, end)
-            back_w, ahead_w = (3.0, 0.8) if tense == "future" else (1.0, 3.0 if tense == "past" else 2.0)
-            d = min((on(y) for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1)),
-                    key=lambda c: -(c - self.dct).days * back_w if c <= self.dct else (c - self.dct).days * ahead_w)
+            years = (self.dct.year - 1, self.dct.year, self.dct.year + 1)
+            d = self._closest([on(y) for y in years], self.dct, self.tense(start, end), start, end)
         if "hweek" in g:  # "as Easter week began": the (ISO) week of the holiday
             return point_value(d, "week"), "DATE", "week", None
         return d.isoformat(), "DATE", "day", None
@@ -719,10 +719,10 @@ class Resolver:
             sign = 1 if rel.endswith("after") else -1
             base = self._anchor_for("day")
             if "dref" in g:  # "the day before last Tuesday": that Tuesday's neighbour
-                ref = self._named_day(g["dref"], end)
-                if ref is None:
+                res = self._resolve_day(g["dref"], end, ("weekday", "holiday"))
+                if res is None:
                     return None
-                base = ref
+                base = date.fromisoformat(res[0][:10])
             d = base + timedelta(days=sign)
             if rel == "the night before":
                 return f"{d.isoformat()}TNI", "TIME", "day", None
@@ -752,14 +752,13 @@ class Resolver:
             return f"{point_value(d + timedelta(days=(5 - d.weekday()) % 7), 'week')}-WE", "DATE", "week", None
         return point_value(d, gran), "DATE", gran, None
 
-    def _named_day(self, text: str, end: int) -> date | None:
-        """The day a weekday or holiday written at ``text`` (ending at ``end``) names."""
-        s = end - len(text)
-        for rule in ("weekday", "holiday"):
-            res = self.resolve(rule, s, end)
-            if res is not None and res[2] == "day":
-                p = parse_point(res[0])
-                return p[0] if p is not None else None
+    def _resolve_day(self, text: str, end: int, rules: tuple[str, ...]) -> Resolution | None:
+        """The first of ``rules`` that resolves ``text`` (the part of an expression that ends at
+        ``end``) to a day."""
+        for rule in rules:
+            res = self.resolve(rule, end - len(text), end)
+            if res is not None:
+                return res if res[2] == "day" else None
         return None
 
     def _r_duration(self, g, start, end):
@@ -931,12 +930,8 @@ class Resolver:
             g = {**g, "pmod": g["mid"]}
         pod = vocab.PARTS_OF_DAY[_norm(g["pod"])]
         if "pdate" in g:  # "the night of May 13"
-            res = None
-            for rule in ("date_mdy", "date_md", "date_dmy", "date_dm"):
-                res = self.resolve(rule, end - len(g["pdate"]), end)
-                if res is not None:
-                    break
-            if res is None or res[2] != "day":
+            res = self._resolve_day(g["pdate"], end, ("date_mdy", "date_md", "date_dmy", "date_dm"))
+            if res is None:
                 return None
             return f"{res[0]}T{pod}", "TIME", "day", self._pmod(g)
         if det == "the" and _POD_NAMED_AFTER.match(self.text, end):
