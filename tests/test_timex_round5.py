@@ -167,3 +167,36 @@ def test_a_live_update_stamp_is_on_or_after_the_dct() -> None:
     assert v["10:16 p.m. ET Wednesday"] == "2011-02-02T22:16"
     # outside the stamp a past sentence still looks back
     assert vals("He said at 5 p.m. Thursday it ended.", date(2011, 2, 1))["5 p.m. Thursday"] == "2011-01-27T17:00"
+
+
+def test_march_as_a_procession_is_no_month() -> None:
+    assert "March" not in vals("Crowds joined the annual March for Life on Capitol Hill.", MON)
+    assert "March" not in vals("She led the March of the Combatant Mothers.", MON)
+    assert vals("In March, he left for Paris.", MON)["March"] == "2010-03"
+
+
+def test_unit_to_unit_adjectives_are_no_expressions() -> None:
+    assert vals("The quarter-to-quarter comparison was also enhanced.", MON) == {}
+    assert "the quarter" in vals("Sales in the quarter rose.", date(1989, 11, 2))
+
+
+def test_the_past_year_is_the_year_before() -> None:
+    # TimeBank: "over the past year", "in the past year" = the previous calendar year
+    t = "Hate groups grew dramatically over the past year."
+    assert vals(t, date(1998, 3, 3))["the past year"] == "1997"
+    # with a number it stays a span
+    assert vals("over the past two years", date(1998, 3, 3))["the past two years"] == "P2Y"
+
+
+def test_in_n_units_in_a_future_sentence_is_a_point() -> None:
+    d = date(1989, 11, 2)
+    assert vals("The stock would be redeemed in five years.", d)["five years"] == "1994"
+    assert vals("It will arrive in two days.", d)["two days"] == "1989-11-04"
+    # in a past sentence "in two weeks" is how long it took
+    assert vals("He wrote his second letter in two weeks.", d)["two weeks"] == "P2W"
+
+
+def test_within_or_over_the_next_year_is_next_year() -> None:
+    d = date(1989, 11, 2)
+    assert vals("Plants will be closed over the next year or so.", d)["the next year"] == "1990"
+    assert vals("Fighting continued for the next year.", d)["the next year"] == "P1Y"

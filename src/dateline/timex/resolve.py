@@ -97,6 +97,12 @@ _RATE_BEFORE = re.compile(
 )
 #: an open bracket holding "Update" before a clock time: a live report's time stamp
 _UPDATE_STAMP_BEFORE = re.compile(r"(?:\(|-LRB-)\s*(?i:updated?)\b(?:(?!\)|-RRB-).)*$")
+#: "-to-quarter" after "the quarter": an adjective ("quarter-to-quarter", "day-to-day")
+_UNIT_TO_UNIT_AFTER = re.compile(r"-to-(?:day|week|month|quarter|year)\b", re.IGNORECASE)
+#: after "March": a procession's name ("March for Life", "March on Washington")
+_MARCH_NOUN_AFTER = re.compile(r"\s+(?:for|of\s+the|on)\s+[A-Z]")
+_IN_BEFORE = re.compile(r"\bin\s+$")
+_WITHIN_BEFORE = re.compile(r"(?i:\b(?:within|over|in)\s+)$")
 _UNTIL_BEFORE = re.compile(r"(?i:\b(?:until|till)\s+)$")
 _FREQ_BEFORE = re.compile(r"(?i:\b(?:once|twice|thrice|times|several\s+times|\d+\s+times)\s+)$")
 _PLURAL_NOUN_AFTER = re.compile(
@@ -337,6 +343,8 @@ class Resolver:
         m = RULE_PATTERNS[rule].fullmatch(self.text, start, end)
         if m is None:
             return None
+        if _UNIT_TO_UNIT_AFTER.match(self.text, end):
+            return None  # "the quarter-to-quarter comparison", "day-to-day"
         g = {k: v for k, v in m.groupdict().items() if v is not None}
         try:
             return getattr(self, f"_r_{rule}")(g, start, end)
@@ -739,7 +747,9 @@ class Resolver:
             return f"{d.isoformat()}T{vocab.PARTS_OF_DAY[unit]}", "TIME", "day", None
         u = vocab.UNITS[unit]
         gran = vocab.UNIT_GRANULARITY[u]
-        if rel in ("the next", "the following", "the coming") and _DURATION_PREP.search(self._before(start)):
+        if rel in ("the next", "the following", "the coming") and _DURATION_PREP.search(self._before(start)) and not (
+                u == "year" and _WITHIN_BEFORE.search(self._before(start, 10))):
+            # "for the next year": a span; but "within/over the next year" is that year (TimeBank, WikiWars)
             return duration_value(1, u), "DURATION", "other", None
         if u == "day" and rel in ("the previous", "the preceding", "the prior") and _DURATION_PREP.search(
                 self._before(start)):
@@ -782,6 +792,12 @@ class Resolver:
         if num_txt in ("a", "an") and _RATE_BEFORE.search(self._before(start, 40)) and not re.match(
                 r"(?i)\s+(?:ago|earlier|later|before|after|from)\b", self._after(end, 8)):
             return duration_value(1, unit), "SET", "other", None  # a rate: "$2 million a year"
+        if (n is not None and n == int(n) and "det" not in g and "qmod" not in g
+                and unit in ("day", "week", "month", "year") and _IN_BEFORE.search(self._before(start, 4))
+                and self.tense(start, end) == "future"):
+            # "would be redeemed in five years": the point that far ahead, not a span
+            gran = vocab.UNIT_GRANULARITY[unit]
+            return point_value(shift(self.dct, int(n), unit), gran), "DATE", gran, None
         if num_txt == "one" and unit == "day" and _MODAL_BEFORE.search(self._before(start, 12)):
             return "FUTURE_REF", "DATE", "other", None  # "Islam will one day be ...": some day
         mod = self._qmod(g)
@@ -802,6 +818,9 @@ class Resolver:
         det = _norm(g["det"])
         if det == "the full" and unit == "year" and not plural and "qmod" not in g:
             return self._whole_year("", start, end)
+        if det == "the past" and unit == "year" and not plural and "qmod" not in g:
+            # "growth of hate groups over the past year": TimeBank gives the year before the DCT's
+            return f"{self.dct.year - 1:04d}", "DATE", "year", None
         if det in ("the coming", "the next") and plural:
             return duration_value(None, unit), "DURATION", "other", self._qmod(g)
         return duration_value(None if plural else 1, unit), "DURATION", "other", self._qmod(g)
@@ -952,6 +971,8 @@ class Resolver:
         if mon_txt == "may" and not rel and not mod:
             if not _PREP_BEFORE.search(self._before(start, 20)):
                 return None
+        if mon_txt == "march" and not rel and _MARCH_NOUN_AFTER.match(self.text, end):
+            return None  # "the annual March for Life", "the March of the Combatant Mothers"
         mon = vocab.MONTHS[mon_txt]
         dct = self.dct
         if rel in _BACK_RELS:
