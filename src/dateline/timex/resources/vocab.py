@@ -180,7 +180,7 @@ PAST_CUES: tuple[str, ...] = (
     "stuck", "spent", "built", "lent", "dealt", "bent", "fled", "shook", "slid", "hid", "wept",
     "slept", "swept", "crept", "leapt", "dug", "hung", "sprang", "rang", "swam", "swung",
     "understood", "upheld", "withheld", "overcame", "overthrew", "forbade", "sat", "spun", "blew",
-    "shrank", "ate", "bore", "strode", "struck", "wound up", "lit", "bled", "sped", "knelt",
+    "shrank", "ate", "bore", "strode", "wound up", "lit", "bled", "sped", "knelt",
     # a plan told in the past perfect is over: "it had been due to expire Friday evening"
     "had been due to", "had been scheduled to", "had been expected to", "had been set to",
     "had been planned", "had been supposed to", "had planned to", "had hoped to",
