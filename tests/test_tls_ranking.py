@@ -224,3 +224,19 @@ def test_length_penalty_prefers_the_shorter_of_two_close_candidates() -> None:
     # without a trained scorer (centroid fallback, other units) no penalty applies
     plain = LearnedRanking(params={}, length_penalty=0.0).build(docs, dates=1, per_date=1)
     assert LearnedRanking(params={}, length_penalty=1.0).build(docs, dates=1, per_date=1) == plain
+
+
+def test_days_lost_to_the_redundancy_cut_are_replaced_beyond_the_spares() -> None:
+    # the two busiest days quote the same sentence: the second is cut as a near-duplicate, and
+    # with no spare days the timeline still gets its two dates from further down the ranking
+    same = "Troops shelled the old city of Homs for the whole day on [{}]."
+    docs = [
+        _doc("a1", "2012-02-05", same.format("2012-02-03"), same.format("2012-02-03")),
+        _doc("a2", "2012-02-05", same.format("2012-02-03"), same.format("2012-02-04")),
+        _doc("a3", "2012-02-06", same.format("2012-02-04"), same.format("2012-02-04")),
+        _doc("a4", "2012-02-08", "The Security Council vote on a resolution failed on [2012-02-01]."),
+    ]
+    m = LearnedRanking(params={}, spare_dates=0)
+    assert set(m.rank_dates(docs)[:2]) == {date(2012, 2, 3), date(2012, 2, 4)}
+    days = [e.date for e in m.build(docs, dates=2, per_date=1).entries]
+    assert len(days) == 2 and date(2012, 2, 1) in days

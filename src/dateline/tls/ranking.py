@@ -449,12 +449,28 @@ class LearnedRanking:
         allowed = np.array([mentions_any(s.text, kws) for _, s in pool.refs], dtype=bool)
         scored = [(d, v) for d, v in self.scored_dates(docs, kws)
                   if in_range(d, start, end) and any(allowed[i] for i in pool.by_day.get(d, ()))]
-        scored = scored[: dates + self.spare_dates]
+        entries = self._summarise(pool, allowed, scored[: dates + self.spare_dates], dates, per_date)
+        if len(entries) < dates < len(scored):
+            # days lost to the redundancy cut outnumbered the spares: summarise every ranked day
+            # (rare, and only then paid for), so that a timeline gets the dates it asked for
+            entries = self._summarise(pool, allowed, scored, dates, per_date)
+        return Timeline(tuple(entries), query=query, method=self.name)
+
+    def _summarise(
+        self,
+        pool: Pool,
+        allowed: np.ndarray,
+        scored: list[tuple[date, float]],
+        dates: int,
+        per_date: int,
+    ) -> list[Entry]:
+        """The entries of at most ``dates`` of the ``scored`` days, in rank order, each with its
+        best ``per_date`` candidates that are no near-duplicates of sentences already chosen."""
         if not scored:
-            return Timeline((), query=query, method=self.name)
+            return []
         X, row, centroid = _tfidf(pool, [i for d, _ in scored for i in pool.by_day[d]])
         if X.shape[1] == 0:
-            return Timeline((), query=query, method=self.name)
+            return []
         per_day = {}
         penalise = bool(self.length_penalty) and bool((self.params or {}).get("sentence_scorer"))
         for day, _ in scored:
@@ -485,7 +501,7 @@ class LearnedRanking:
                 sims = np.asarray((X @ X[picked].T).max(axis=1).todense()).ravel()
                 blocked |= sims > self.cross_sim
             entries.append(Entry(day, tuple(make_quote(*pool.refs[cand[c]]) for c in chosen)))
-        return Timeline(tuple(entries), query=query, method=self.name)
+        return entries
 
 
 def _rerank(scored: list[tuple[date, float]], content: dict[date, float], weight: float) -> list[date]:
