@@ -253,7 +253,8 @@ class LearnedRanking:
     ``max_sim`` bounds the TF-IDF cosine between sentences of one date, ``cross_sim`` between
     sentences of different dates; ``clip_sents``/``pub_end``: undated sentences up to this index
     of articles published on a day or the ``pub_end - 1`` days after are its candidates too.
-    ``spare_dates``: how many dates beyond ``dates`` are summarised in case some fail;
+    ``spare_dates``: how many dates beyond ``dates`` are summarised in case some fail (when
+    more fail, a second pass summarises every ranked day);
     ``train_cap``: candidates per reference day used in training (an even subsample);
     ``content_weight`` > 0 re-ranks those dates by their best sentence's score too (measured
     to lower date F1 on Timeline17, hence off). ``length_penalty``: subtracted from a
