@@ -14,8 +14,10 @@ Two linear models, both trained on reference timelines and shipped as JSON
    first three sentences of articles published that day or the next. Each gets cheap features
    (similarity to the day's and to the whole timeline's TF-IDF centroid, support from similar
    candidates, explicit date, date at sentence start, position in article, length, keyword
-   hits, distance from publication) and a ridge regression, trained towards the ROUGE-1 +
-   ROUGE-2 F of the sentence against the reference summary of its day, scores it. At build
+   hits, distance from publication, whether it is that day's entry in a chronology an editor
+   wrote into the collection, see :mod:`dateline.tls.chronology`) and a ridge regression,
+   trained towards the ROUGE-1 + ROUGE-2 F of the sentence against the reference summary of
+   its day, scores it. At build
    time a length prior, ``length_penalty`` x log(1 + words), is subtracted from that score (the
    per-sentence target rewards long sentences, but the quoted sentences were ~60 % longer than
    reference ones and a timeline's ROUGE precision well below its recall). The best
@@ -48,6 +50,7 @@ from scipy import sparse
 
 from dateline.model import Document, Entry, Sentence, Timeline
 from dateline.tls.base import Task
+from dateline.tls.chronology import chronology_entries
 from dateline.tls.common import (
     in_range,
     make_quote,
@@ -85,6 +88,7 @@ SENTENCE_FEATURES: tuple[str, ...] = (
     "keyword_hits",
     "pub_distance",
     "quote_marks",
+    "chronology_entry",
 )
 
 _QUOTES = re.compile(r"[\"\u201c\u201d]")
@@ -119,6 +123,7 @@ class Pool:
     explicit: list[frozenset[date]]
     at_start: list[frozenset[date]]
     table: np.ndarray  # per sentence: index in article, words, publication ordinal, quotes, keyword hits
+    chronicle: list[date | None]
 
     @classmethod
     def build(
@@ -136,7 +141,9 @@ class Pool:
         explicit: list[frozenset[date]] = []
         at_start: list[frozenset[date]] = []
         cols: list[tuple[float, ...]] = []
+        chronicle: list[date | None] = []
         for doc in documents:
+            entries = chronology_entries(doc, keywords)
             pub = doc.article.published
             title = doc.article.title
             lead_days = [pub - timedelta(days=k) for k in range(pub_end)]
@@ -156,6 +163,7 @@ class Pool:
                 days_l.append(all_days)
                 explicit.append(expl)
                 at_start.append(start)
+                chronicle.append(entries.get(s.index))
                 low = s.text.lower()
                 cols.append((float(s.index), float(len(_SPACE.split(s.text.strip()))),
                              float(pub.toordinal()), 1.0 if _QUOTES.search(s.text) else 0.0,
@@ -166,7 +174,7 @@ class Pool:
                     for d in lead_days:
                         by_day[d].append(i)
         table = np.asarray(cols, dtype=float).reshape(len(cols), 5)
-        return cls(refs, dict(by_day), days_l, explicit, at_start, table)
+        return cls(refs, dict(by_day), days_l, explicit, at_start, table, chronicle)
 
 
 def sentence_features(
@@ -200,6 +208,7 @@ def sentence_features(
         F[r, 4] = 1.0 if day in pool.explicit[i] else 0.0
         F[r, 5] = 1.0 if day in pool.at_start[i] else 0.0
         F[r, 6] = len(days) - F[r, 3]
+        F[r, 14] = 1.0 if pool.chronicle[i] == day else 0.0
     T = pool.table[cand]
     F[:, 6] = np.log1p(F[:, 6])
     F[:, 7] = T[:, 0] == 0

@@ -1,0 +1,79 @@
+"""Chronologies inside the collection: "Feb. 24 - Rebels take Misrata." lists an editor wrote.
+
+News archives carry timelines of their own stories: a Reuters "Here is a timeline of ..." piece,
+a BBC "Key dates" box, a factbox at the end of a report. Each line of such a list opens with an
+explicit date, then a dash or a colon, then one short present-tense sentence of what happened:
+the style a timeline quotes best. :func:`chronology_entries` finds them.
+
+A **chronology entry** is a quotable sentence (:func:`~dateline.tls.common.quotable`) whose first
+time expression starts within its first three characters (a bullet may precede it), names the
+date explicitly (a month name or ``d/m``, not "Tuesday" or "5 p.m."), resolves to a day, and is
+followed by ``-``, ``--``, ``:``, an en or em dash, and then a word (not a clock time, so the
+"24th June 2011 - 13:45" stamps of reader comments are no entries). An article is a
+**chronology** when it has at least ``min_entries`` entries; with ``keywords``, at least one of
+them must mention a keyword (a Libya timeline filed in a Syria collection does not count).
+
+>>> from datetime import date
+>>> from dateline.model import Article, Document, Mention, Sentence
+>>> def line(i, text, value):
+...     end = text.index(" -")
+...     return Sentence("a", i, text, (Mention(text[:end], 0, end, value, "day"),))
+>>> doc = Document(Article("a", date(2011, 10, 20), "x"), (
+...     Sentence("a", 0, "Here is a timeline of the war in Libya:"),
+...     line(1, "Feb. 24 - Rebels take control of the coastal city of Misrata.", "2011-02-24"),
+...     line(2, "March 17 - The U.N. Security Council votes for a no-fly zone over Libya.", "2011-03-17"),
+...     line(3, "Aug. 23 - The rebels overrun Gaddafi's compound in Tripoli.", "2011-08-23"),
+... ))
+>>> sorted(chronology_entries(doc).items())
+[(1, datetime.date(2011, 2, 24)), (2, datetime.date(2011, 3, 17)), (3, datetime.date(2011, 8, 23))]
+>>> chronology_entries(doc, keywords=("syria",))
+{}
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from dateline.model import Document
+from dateline.tls.common import mentions_any, quotable
+
+#: An article needs this many entries to be a chronology.
+MIN_ENTRIES = 3
+
+# after the date: an optional ", 2011", a dash or colon, then a word that is no clock time
+_SEPARATOR = re.compile(r"\s*(?:,\s*\d{4}\s*)?(?:-{1,2}|:|\u2013|\u2014)\s*(?!\d{1,2}[:.]\d\d)\S")
+_NAMED_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}/\d{1,2}", re.IGNORECASE
+)
+
+
+def chronology_entries(
+    document: Document, keywords: Sequence[str] = (), min_entries: int = MIN_ENTRIES
+) -> dict[int, date]:
+    """``{sentence index: day}`` of the document's chronology entries (see the module docstring).
+
+    Empty when the document has fewer than ``min_entries`` of them, or when ``keywords`` are
+    given (lower-cased, as :func:`~dateline.tls.common.normalise_keywords` makes them) and no
+    entry mentions one.
+    """
+    found: dict[int, date] = {}
+    topical = not keywords
+    for s in document.sentences:
+        if not s.mentions:
+            continue
+        first = min(s.mentions, key=lambda m: m.start)
+        if first.start > 2:
+            continue
+        day = first.day
+        if day is None or not _NAMED_DATE.search(first.text):
+            continue
+        if not _SEPARATOR.match(s.text, first.end) or not quotable(s):
+            continue
+        found[s.index] = day
+        if not topical and mentions_any(s.text, keywords):
+            topical = True
+    if len(found) < min_entries or not topical:
+        return {}
+    return found

@@ -1,0 +1,126 @@
+"""Chronologies inside the collection (``dateline.tls.chronology``) and their use by learned-ranking."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import numpy as np
+
+from dateline.model import Article, Document, Mention, Sentence
+from dateline.tls.chronology import chronology_entries
+from dateline.tls.ranking import SENTENCE_FEATURES, LearnedRanking, Pool, _tfidf, sentence_features
+
+# "<<Feb. 24|2011-02-24>>" marks a time expression and its day in the test texts
+_MARK = re.compile(r"<<([^|>]+)\|([^>]+)>>")
+
+
+def _sentence(aid: str, i: int, marked: str) -> Sentence:
+    text, mentions, pos = "", [], 0
+    for m in _MARK.finditer(marked):
+        text += marked[pos:m.start()]
+        mentions.append(Mention(m.group(1), len(text), len(text) + len(m.group(1)), m.group(2), "day"))
+        text += m.group(1)
+        pos = m.end()
+    text += marked[pos:]
+    return Sentence(aid, i, text, tuple(mentions))
+
+
+def _doc(aid: str, published: str, *lines: str) -> Document:
+    sents = tuple(_sentence(aid, i, t) for i, t in enumerate(lines))
+    return Document(Article(aid, date.fromisoformat(published), "\n".join(s.text for s in sents)), sents)
+
+
+REUTERS = _doc(
+    "r1", "2011-10-20",
+    "Here is a timeline of the conflict in Libya since protests broke out in February:",
+    "<<Feb. 24|2011-02-24>> - Anti-government militias take control of the coastal city of Misrata.",
+    "* <<March 17|2011-03-17>> - The U.N. Security Council votes to authorize a no-fly zone over Libya.",
+    "<<Aug. 23|2011-08-23>> -- The rebels overrun Gaddafi's fortified compound in Tripoli.",
+    "<<20 October 2011|2011-10-20>>: Fighters capture Sirte, ending a two-month siege.",
+    "Fighting went on in Sirte on <<Thursday|2011-10-20>>, a spokesman said.",
+)
+
+
+def test_entries_of_a_wire_chronology() -> None:
+    assert chronology_entries(REUTERS) == {
+        1: date(2011, 2, 24), 2: date(2011, 3, 17), 3: date(2011, 8, 23), 4: date(2011, 10, 20)}
+
+
+def test_keywords_must_occur_in_an_entry() -> None:
+    assert chronology_entries(REUTERS, keywords=("libya",))  # entry 2 names Libya
+    assert chronology_entries(REUTERS, keywords=("syria", "syrian")) == {}
+
+
+def test_too_few_entries_make_no_chronology() -> None:
+    assert chronology_entries(REUTERS, min_entries=5) == {}
+    two = _doc("r2", "2011-03-20", *REUTERS.sentences[1].text.splitlines(),
+               "<<March 19|2011-03-19>> - The first air strikes halt the advance on Benghazi.")
+    assert chronology_entries(two) == {}
+
+
+def test_look_alikes_are_no_entries() -> None:
+    comments = _doc(
+        "c1", "2011-06-24",
+        "<<24th June 2011|2011-06-24>> - 13:45 My heart goes out to the people of Syria and Libya.",
+        "<<24th June 2011|2011-06-24>> - 20:55 If only someone could stand up and say it.",
+        "<<25th June 2011|2011-06-25>> - 5.54 The media is very quiet about all of this.",
+    )
+    clock = _doc(
+        "t1", "2011-07-15",
+        "<<5 p.m.|2011-07-15>> - A taxi ride to the heart of the city costs about A$60.",
+        "<<6 p.m.|2011-07-15>> - Enjoy an evening drink in the hotel bar downstairs.",
+        "<<Tuesday|2011-07-12>> - The festival opens with a parade through the city.",
+    )
+    narrative = _doc(
+        "n1", "2011-03-20",
+        "On <<March 17|2011-03-17>>, the Security Council voted for a no-fly zone.",
+        "<<March 18|2011-03-18>>, a day later, Gaddafi declared a ceasefire in the east.",
+        "<<March 19|2011-03-19>> was the day the first air strikes hit Libya's defences.",
+    )
+    for doc in (comments, clock, narrative):
+        assert chronology_entries(doc) == {}, doc.article.id
+
+
+def test_pool_feature_marks_the_entry_for_its_own_day_only() -> None:
+    report = _doc(
+        "n2", "2011-03-18",
+        "The U.N. Security Council voted on <<Thursday|2011-03-17>> to authorize a no-fly zone "
+        "over Libya, and diplomats said strikes could follow within hours.",
+    )
+    pool = Pool.build([REUTERS, report], ("libya",))
+    day = date(2011, 3, 17)
+    cand = np.asarray(sorted(set(pool.by_day[day])))
+    X, row, centroid = _tfidf(pool, list(cand))
+    F = sentence_features(pool, day, cand, X, np.asarray([row[i] for i in cand]), centroid)
+    col = SENTENCE_FEATURES.index("chronology_entry")
+    marked = {pool.refs[i][1].text: F[r, col] for r, i in enumerate(cand)}
+    assert marked == {REUTERS.sentences[2].text: 1.0, report.sentences[0].text: 0.0}
+    other = date(2011, 2, 24)
+    cand2 = np.asarray(pool.by_day[other])
+    X2, row2, c2 = _tfidf(pool, list(cand2))
+    F2 = sentence_features(pool, other, cand2, X2, np.asarray([row2[i] for i in cand2]), c2)
+    assert F2[:, col].tolist() == [1.0]
+
+
+def test_shipped_scorer_rates_an_entry_above_the_same_sentence_elsewhere() -> None:
+    """The shipped parameters give the feature a positive weight: of two candidates alike in
+    every other feature, the chronology entry scores higher."""
+    m = LearnedRanking()
+    assert m.params and "chronology_entry" in m.params["sentence_scorer"]["features"]
+    row = np.asarray(m.params["sentence_scorer"]["mean"], dtype=float)
+    F = np.vstack([row, row])
+    F[:, SENTENCE_FEATURES.index("chronology_entry")] = [0.0, 1.0]
+    plain, entry = m.score_sentences(F)
+    assert entry > plain
+
+
+def test_timeline_quotes_the_entry_for_its_day() -> None:
+    report = _doc(
+        "n3", "2011-03-18",
+        "Diplomats at the United Nations in New York said after the vote on <<Thursday|2011-03-17>> "
+        "that Britain and France could begin air strikes against Libya's army within hours.",
+    )
+    tl = LearnedRanking().build([REUTERS, report], dates=10, per_date=1, keywords=("libya",))
+    quoted = {e.date: e.sentences[0].text for e in tl.entries}
+    assert quoted[date(2011, 3, 17)] == REUTERS.sentences[2].text
