@@ -210,3 +210,42 @@ def test_detokenize_timeline17_article(timeline17) -> None:
                                                    .replace("-LSB-", "").replace("-RSB-", "")
                                                    .replace("-LCB-", "").replace("-RCB-", "") if c.isalnum()]
         assert len(out.split()) <= len(ptb.split())
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("MEXICO CITY | Sat Apr 25, 2009 12:51 am BST MEXICO CITY (Reuters) - A dangerous strain of "
+         "flu has killed up to 60 people. Schools were shut.",
+         ["MEXICO CITY | Sat Apr 25, 2009 12:51 am BST MEXICO CITY (Reuters) -",
+          "A dangerous strain of flu has killed up to 60 people.", "Schools were shut."]),
+        ("Full Article Gaddafi forces fire Scud missile BENGHAZI, Libya | Tue Aug 16, 2011 5:46 pm IST "
+         "BENGHAZI, Libya (Reuters Health) -- Forces loyal to Gaddafi fired a Scud missile.",
+         ["Full Article Gaddafi forces fire Scud missile BENGHAZI, Libya | Tue Aug 16, 2011 5:46 pm "
+          "IST BENGHAZI, Libya (Reuters Health) --", "Forces loyal to Gaddafi fired a Scud missile."]),
+        # a plain wire dateline stays with its lead; so does a pipe without a credit after it
+        ("CAIRO (Reuters) - Thousands marched on Friday.", ["CAIRO (Reuters) - Thousands marched on Friday."]),
+        ("By Chris Cillizza | September 16, 2008 If Wall Street were lending money",
+         ["By Chris Cillizza | September 16, 2008 If Wall Street were lending money"]),
+        ("Prices rose (Reuters) - then fell | and rose again.",
+         ["Prices rose (Reuters) - then fell | and rose again."]),
+    ],
+)
+def test_scraped_wire_header_is_split_from_the_lead(line: str, expected: list[str]) -> None:
+    assert [line[s:e] for s, e in split_sentences(line)] == expected
+
+
+def test_scraped_wire_header_is_never_quoted() -> None:
+    from datetime import date
+
+    from dateline.model import Article
+    from dateline.pipeline import analyze
+    from dateline.tls.common import quotable
+
+    text = ("BEIRUT | Tue Apr 19, 2011 6:25 am EDT BEIRUT (Reuters) - Syrian President Bashar al-Assad "
+            "lifted the emergency law on Tuesday.")
+    doc = analyze(Article("r1", date(2011, 4, 19), text))
+    header, lead = doc.sentences
+    assert header.text.endswith("(Reuters) -") and not quotable(header)
+    assert lead.text.startswith("Syrian President") and quotable(lead)
+    assert [m.text for m in lead.mentions] == ["Tuesday"]

@@ -97,10 +97,36 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# A scraped wire page's header glued to the story's lead on one line: headline, byline and
+# "CITY | Sat Apr 25, 2009 12:51 am BST CITY (Reuters) - A dangerous strain of flu ...". After a
+# "|", the wire's credit in brackets and a dash end the header.
+_WIRE_CREDIT_RE = re.compile(
+    r"\((?:Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|CNN|BBC)(?: [A-Z][a-z]+)?\)\s*(?:-{1,2}|\u2013|\u2014)\s*"
+)
+
+
+def _header_end(line: str) -> int:
+    """Length of a scraped wire header at the start of ``line`` (0 when there is none).
+
+    >>> line = "MEXICO CITY | Sat Apr 25, 2009 12:51 am BST MEXICO CITY (Reuters) - Flu has killed 60."
+    >>> line[_header_end(line):]
+    'Flu has killed 60.'
+    >>> _header_end("CAIRO (Reuters) - Thousands marched."), _header_end("A | B (Reuters) -")
+    (0, 0)
+    """
+    bar = line.find("|")
+    if bar < 0:
+        return 0
+    m = _WIRE_CREDIT_RE.search(line, bar)
+    return m.end() if m is not None and m.end() < len(line) else 0
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split ``text`` into sentences; return ``(start, end)`` character spans, in order.
 
-    Spans are whitespace-trimmed, never empty, never overlap and never cross a line break.
+    Spans are whitespace-trimmed, never empty, never overlap and never cross a line break. A
+    scraped wire header glued to a lead ("CITY | Sat Apr 25, 2009 12:51 am BST CITY (Reuters) -
+    ...") is a span of its own.
 
     >>> split_sentences("Hello there.  How are you?")
     [(0, 12), (14, 26)]
@@ -113,6 +139,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if start == end:
             continue
         line = text[start:end]
+        head = _header_end(line) if "|" in line else 0
+        if head:
+            spans.append(_trim(text, start, start + head))
+            start, end = _trim(text, start + head, end)
+            line = text[start:end]
         if _INNER_BOUNDARY_RE.search(line) is None or _SPLIT_POINT_RE.search(line) is None:
             spans.append((start, end))
             continue

@@ -41,6 +41,9 @@ MIN_QUOTE_WORDS = 4
 MAX_QUOTE_WORDS = 60
 #: Reader comments scraped with the article ("March 9, 2011 at 2:33 pm | Reply ...",
 #: "Posted by: ... | Report abuse"): not the article's reporting, never quoted.
+# a line that ends in a wire's credit and a dash ("... CAIRO (Reuters) -") is a dateline or a
+# scraped page header, which the sentence splitter keeps apart from the lead
+_WIRE_DATELINE_END = re.compile(r"\([A-Z][A-Za-z. ]{1,20}\)\s*(?:-{1,2}|\u2013|\u2014)$")
 _COMMENT = re.compile(
     r"\|\s*(?:Reply|Report abuse)\b|\bPosted by\s*:|\b\d{1,2}:\d\d\s*[ap]\.?m\.?\s*\|", re.IGNORECASE
 )
@@ -170,8 +173,9 @@ def quotable(
     Not quotable: fewer than ``min_words`` words outside its time expressions, numbers and
     calendar words (a dateline such as "May 07, 2009" even when untagged, "Updated Tuesday
     10:30 GMT", a caption stub); more than ``max_words`` words (a scraped run-on); a reader
-    comment scraped with the page; or a repeat of the article's ``title`` (Wikinews-style texts
-    open with the title line).
+    comment scraped with the page; a scraped page header ending in a wire's credit ("... BEIRUT
+    (Reuters) -"); or a repeat of the article's ``title`` (Wikinews-style texts open with the
+    title line).
 
     >>> quotable(Sentence("a", 0, "Rockets hit the base on Friday."))
     True
@@ -185,9 +189,13 @@ def quotable(
     False
     >>> quotable(Sentence("a", 0, " ".join(["word"] * 61)))
     False
+    >>> quotable(Sentence("a", 0, "Syria crackdown goes on BEIRUT | Tue Apr 19, 2011 BEIRUT (Reuters) -"))
+    False
     """
     text = sentence.text
     if ("|" in text or "osted by" in text) and _COMMENT.search(text):
+        return False
+    if text[-1:] in "-\u2013\u2014" and _WIRE_DATELINE_END.search(text):
         return False
     if max_words and len(text) > 2 * max_words and len(text.split()) > max_words:
         return False
