@@ -44,6 +44,9 @@ MAX_QUOTE_WORDS = 60
 # a line that ends in a wire's credit and a dash ("... CAIRO (Reuters) -") is a dateline or a
 # scraped page header, which the sentence splitter keeps apart from the lead
 _WIRE_DATELINE_END = re.compile(r"\([A-Z][A-Za-z. ]{1,20}\)\s*(?:-{1,2}|\u2013|\u2014)$")
+# a question ("How can we avoid a swine flu pandemic?", a headline or a reader's) says nothing
+# happened: a timeline does not quote one
+_QUESTION_END = re.compile(r"\?[\"'\u2019\u201d)\]]*$")
 _COMMENT = re.compile(
     r"\|\s*(?:Reply|Report abuse)\b|\bPosted by\s*:|\b\d{1,2}:\d\d\s*[ap]\.?m\.?\s*\|", re.IGNORECASE
 )
@@ -174,8 +177,8 @@ def quotable(
     calendar words (a dateline such as "May 07, 2009" even when untagged, "Updated Tuesday
     10:30 GMT", a caption stub); more than ``max_words`` words (a scraped run-on); a reader
     comment scraped with the page; a scraped page header ending in a wire's credit ("... BEIRUT
-    (Reuters) -"); or a repeat of the article's ``title`` (Wikinews-style texts open with the
-    title line).
+    (Reuters) -"); a question; or a repeat of the article's ``title`` (Wikinews-style texts open
+    with the title line).
 
     >>> quotable(Sentence("a", 0, "Rockets hit the base on Friday."))
     True
@@ -191,11 +194,15 @@ def quotable(
     False
     >>> quotable(Sentence("a", 0, "Syria crackdown goes on BEIRUT | Tue Apr 19, 2011 BEIRUT (Reuters) -"))
     False
+    >>> quotable(Sentence("a", 0, "How can we avoid a swine flu pandemic?"))
+    False
     """
     text = sentence.text
     if ("|" in text or "osted by" in text) and _COMMENT.search(text):
         return False
     if text[-1:] in "-\u2013\u2014" and _WIRE_DATELINE_END.search(text):
+        return False
+    if "?" in text[-4:] and _QUESTION_END.search(text):
         return False
     if max_words and len(text) > 2 * max_words and len(text.split()) > max_words:
         return False
