@@ -139,7 +139,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if start == end:
             continue
         line = text[start:end]
-        head = _header_end(line) if "|" in line else 0
+        head = _header_end(line)
         if head:
             spans.append(_trim(text, start, start + head))
             start, end = _trim(text, start + head, end)

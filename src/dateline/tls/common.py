@@ -41,15 +41,15 @@ MIN_QUOTE_WORDS = 4
 MAX_QUOTE_WORDS = 60
 #: Reader comments scraped with the article ("March 9, 2011 at 2:33 pm | Reply ...",
 #: "Posted by: ... | Report abuse"): not the article's reporting, never quoted.
+_COMMENT = re.compile(
+    r"\|\s*(?:Reply|Report abuse)\b|\bPosted by\s*:|\b\d{1,2}:\d\d\s*[ap]\.?m\.?\s*\|", re.IGNORECASE
+)
 # a line that ends in a wire's credit and a dash ("... CAIRO (Reuters) -") is a dateline or a
 # scraped page header, which the sentence splitter keeps apart from the lead
 _WIRE_DATELINE_END = re.compile(r"\([A-Z][A-Za-z. ]{1,20}\)\s*(?:-{1,2}|\u2013|\u2014)$")
 # a question ("How can we avoid a swine flu pandemic?", a headline or a reader's) says nothing
 # happened: a timeline does not quote one
 _QUESTION_END = re.compile(r"\?[\"'\u2019\u201d)\]]*$")
-_COMMENT = re.compile(
-    r"\|\s*(?:Reply|Report abuse)\b|\bPosted by\s*:|\b\d{1,2}:\d\d\s*[ap]\.?m\.?\s*\|", re.IGNORECASE
-)
 
 # A small closed list so that a query such as "the war in Syria" filters on content words only.
 QUERY_STOPWORDS: frozenset[str] = frozenset(
