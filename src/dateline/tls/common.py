@@ -50,6 +50,15 @@ _WIRE_DATELINE_END = re.compile(r"\([A-Z][A-Za-z. ]{1,20}\)\s*(?:-{1,2}|\u2013|\
 # a question ("How can we avoid a swine flu pandemic?", a headline or a reader's) says nothing
 # happened: a timeline does not quote one
 _QUESTION_END = re.compile(r"\?[\"'\u2019\u201d)\]]*$")
+# a sentence that points at the page it was scraped from ("click here", "the video above",
+# "the form below"): page furniture, meaningless in a timeline
+_PAGE_POINTER = re.compile(
+    r"\b(?:video|videos|photo|photos|picture|pictures|image|images|gallery|graphic|map|chart|box"
+    r"|links?|form)\s+(?:below|above)\b|\bclick(?:\s+here|\s+on)\b"
+    r"|\b(?:watch|see)\s+(?:the\s+)?(?:video|gallery|slideshow)\b",
+    re.IGNORECASE,
+)
+_PAGE_WORDS = ("below", "above", "click", "watch", "see ")  # one must occur for _PAGE_POINTER
 
 # A small closed list so that a query such as "the war in Syria" filters on content words only.
 QUERY_STOPWORDS: frozenset[str] = frozenset(
@@ -177,8 +186,8 @@ def quotable(
     calendar words (a dateline such as "May 07, 2009" even when untagged, "Updated Tuesday
     10:30 GMT", a caption stub); more than ``max_words`` words (a scraped run-on); a reader
     comment scraped with the page; a scraped page header ending in a wire's credit ("... BEIRUT
-    (Reuters) -"); a question; or a repeat of the article's ``title`` (Wikinews-style texts open
-    with the title line).
+    (Reuters) -"); a question; a pointer at the page ("click here", "the video above"); or a
+    repeat of the article's ``title`` (Wikinews-style texts open with the title line).
 
     >>> quotable(Sentence("a", 0, "Rockets hit the base on Friday."))
     True
@@ -196,6 +205,8 @@ def quotable(
     False
     >>> quotable(Sentence("a", 0, "How can we avoid a swine flu pandemic?"))
     False
+    >>> quotable(Sentence("a", 0, "To read all of CNN's Egypt coverage in Arabic, click here."))
+    False
     """
     text = sentence.text
     if ("|" in text or "osted by" in text) and _COMMENT.search(text):
@@ -203,6 +214,9 @@ def quotable(
     if text[-1:] in "-\u2013\u2014" and _WIRE_DATELINE_END.search(text):
         return False
     if "?" in text[-4:] and _QUESTION_END.search(text):
+        return False
+    low = text.lower()
+    if any(w in low for w in _PAGE_WORDS) and _PAGE_POINTER.search(text):
         return False
     if max_words and len(text) > 2 * max_words and len(text.split()) > max_words:
         return False
