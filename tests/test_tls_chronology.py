@@ -124,3 +124,16 @@ def test_timeline_quotes_the_entry_for_its_day() -> None:
     tl = LearnedRanking().build([REUTERS, report], dates=10, per_date=1, keywords=("libya",))
     quoted = {e.date: e.sentences[0].text for e in tl.entries}
     assert quoted[date(2011, 3, 17)] == REUTERS.sentences[2].text
+
+
+def test_an_entry_of_a_topical_chronology_needs_no_keyword_of_its_own() -> None:
+    """Entries of a chronology that names the query elsewhere may be quoted without the keyword;
+    other sentences still need it."""
+    report = _doc(
+        "n4", "2011-08-24",
+        "Rebels took the compound in Tripoli on <<Tuesday|2011-08-23>> after heavy fighting.",
+    )
+    tl = LearnedRanking().build([REUTERS, report], dates=10, per_date=1, keywords=("libya",))
+    quoted = {e.date: e.sentences[0].text for e in tl.entries}
+    assert REUTERS.sentences[3].text == quoted[date(2011, 8, 23)]  # no "Libya" in it
+    assert report.sentences[0].text not in quoted.values()

@@ -456,7 +456,10 @@ class LearnedRanking:
         if dates <= 0 or per_date <= 0 or not docs:
             return Timeline((), query=query, method=self.name)
         pool = Pool.build(docs, kws, self.clip_sents, self.pub_end)
-        allowed = np.array([mentions_any(s.text, kws) for _, s in pool.refs], dtype=bool)
+        # a quote names a query keyword, unless it is an entry of a chronology on the query
+        # ("Aug. 21 - Rebels enter Tripoli." in a Libya timeline): the list as a whole names it
+        allowed = np.array([c is not None or mentions_any(s.text, kws)
+                            for (_, s), c in zip(pool.refs, pool.chronicle)], dtype=bool)
         scored = [(d, v) for d, v in self.scored_dates(docs, kws)
                   if in_range(d, start, end) and any(allowed[i] for i in pool.by_day.get(d, ()))]
         entries = self._summarise(pool, allowed, scored[: dates + self.spare_dates], dates, per_date)
