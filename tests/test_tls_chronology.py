@@ -8,7 +8,7 @@ from datetime import date
 import numpy as np
 
 from dateline.model import Article, Document, Mention, Sentence
-from dateline.tls.chronology import chronology_entries
+from dateline.tls.chronology import chronology_entries, entry_body
 from dateline.tls.ranking import SENTENCE_FEATURES, LearnedRanking, Pool, _tfidf, sentence_features
 
 # "<<Feb. 24|2011-02-24>>" marks a time expression and its day in the test texts
@@ -123,7 +123,8 @@ def test_timeline_quotes_the_entry_for_its_day() -> None:
     )
     tl = LearnedRanking().build([REUTERS, report], dates=10, per_date=1, keywords=("libya",))
     quoted = {e.date: e.sentences[0].text for e in tl.entries}
-    assert quoted[date(2011, 3, 17)] == REUTERS.sentences[2].text
+    # the entry is quoted without its leading "* March 17 - ": the timeline shows the date
+    assert quoted[date(2011, 3, 17)] == "The U.N. Security Council votes to authorize a no-fly zone over Libya."
 
 
 def test_an_entry_of_a_topical_chronology_needs_no_keyword_of_its_own() -> None:
@@ -135,5 +136,16 @@ def test_an_entry_of_a_topical_chronology_needs_no_keyword_of_its_own() -> None:
     )
     tl = LearnedRanking().build([REUTERS, report], dates=10, per_date=1, keywords=("libya",))
     quoted = {e.date: e.sentences[0].text for e in tl.entries}
-    assert REUTERS.sentences[3].text == quoted[date(2011, 8, 23)]  # no "Libya" in it
+    assert quoted[date(2011, 8, 23)] == "The rebels overrun Gaddafi's fortified compound in Tripoli."  # no "Libya"
     assert report.sentences[0].text not in quoted.values()
+
+
+def test_entry_body_drops_the_date_and_separator_only() -> None:
+    bodies = [entry_body(REUTERS.sentences[i]) for i in range(1, 6)]
+    assert bodies == [
+        "Anti-government militias take control of the coastal city of Misrata.",
+        "The U.N. Security Council votes to authorize a no-fly zone over Libya.",
+        "The rebels overrun Gaddafi's fortified compound in Tripoli.",
+        "Fighters capture Sirte, ending a two-month siege.",
+        REUTERS.sentences[5].text,  # no entry: unchanged
+    ]

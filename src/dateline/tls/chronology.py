@@ -36,17 +36,34 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from dateline.model import Document
+from dateline.model import Document, Sentence
 from dateline.tls.common import mentions_any, quotable
 
 #: An article needs this many entries to be a chronology.
 MIN_ENTRIES = 3
 
 # after the date: an optional ", 2011", a dash or colon, then a word that is no clock time
-_SEPARATOR = re.compile(r"\s*(?:,\s*\d{4}\s*)?(?:-{1,2}|:|\u2013|\u2014)\s*(?!\d{1,2}[:.]\d\d)\S")
+_SEPARATOR = re.compile(r"\s*(?:,\s*\d{4}\s*)?(?:-{1,2}|:|\u2013|\u2014)\s*(?!\d{1,2}[:.]\d\d)(?=\S)")
 _NAMED_DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}/\d{1,2}", re.IGNORECASE
 )
+
+
+def entry_body(sentence: Sentence) -> str:
+    """An entry's text without its leading date and separator (a timeline shows the date).
+
+    The sentence itself when it does not open like an entry.
+
+    >>> from dateline.model import Mention
+    >>> entry_body(Sentence("a", 1, "* March 17 - The Security Council votes for a no-fly zone.",
+    ...                     (Mention("March 17", 2, 10, "2011-03-17", "day"),)))
+    'The Security Council votes for a no-fly zone.'
+    """
+    if not sentence.mentions:
+        return sentence.text
+    first = min(sentence.mentions, key=lambda m: m.start)
+    m = _SEPARATOR.match(sentence.text, first.end) if first.start <= 2 else None
+    return sentence.text[m.end():] if m is not None else sentence.text
 
 
 def chronology_entries(

@@ -41,16 +41,16 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
 from scipy import sparse
 
-from dateline.model import Document, Entry, Sentence, Timeline
+from dateline.model import Document, Entry, Quote, Sentence, Timeline
 from dateline.tls.base import Task
-from dateline.tls.chronology import chronology_entries
+from dateline.tls.chronology import chronology_entries, entry_body
 from dateline.tls.common import (
     in_range,
     make_quote,
@@ -513,8 +513,20 @@ class LearnedRanking:
             if self.cross_sim < 1.0:
                 sims = np.asarray((X @ X[picked].T).max(axis=1).todense()).ravel()
                 blocked |= sims > self.cross_sim
-            entries.append(Entry(day, tuple(make_quote(*pool.refs[cand[c]]) for c in chosen)))
+            entries.append(Entry(day, tuple(_quote(pool, cand[c], day) for c in chosen)))
         return entries
+
+
+def _quote(pool: Pool, i: int, day: date) -> Quote:
+    """The quote of pool sentence ``i`` on ``day``: a chronology entry for that day loses its
+    leading date ("March 17 - The Security Council votes ..."), which the timeline shows."""
+    doc, s = pool.refs[i]
+    q = make_quote(doc, s)
+    if pool.chronicle[i] == day:
+        body = entry_body(s)
+        if body != s.text:
+            q = replace(q, text=body)
+    return q
 
 
 def _rerank(scored: list[tuple[date, float]], content: dict[date, float], weight: float) -> list[date]:
