@@ -82,6 +82,15 @@ def test_look_alikes_are_no_entries() -> None:
         assert chronology_entries(doc) == {}, doc.article.id
 
 
+def _chronology_column(pool: Pool, day: date) -> dict[str, float]:
+    """The ``chronology_entry`` feature of each candidate of ``day``, by sentence text."""
+    cand = np.asarray(sorted(set(pool.by_day[day])))
+    X, row, centroid = _tfidf(pool, list(cand))
+    F = sentence_features(pool, day, cand, X, np.asarray([row[i] for i in cand]), centroid)
+    col = SENTENCE_FEATURES.index("chronology_entry")
+    return {pool.refs[i][1].text: F[r, col] for r, i in enumerate(cand)}
+
+
 def test_pool_feature_marks_the_entry_for_its_own_day_only() -> None:
     report = _doc(
         "n2", "2011-03-18",
@@ -89,18 +98,9 @@ def test_pool_feature_marks_the_entry_for_its_own_day_only() -> None:
         "over Libya, and diplomats said strikes could follow within hours.",
     )
     pool = Pool.build([REUTERS, report], ("libya",))
-    day = date(2011, 3, 17)
-    cand = np.asarray(sorted(set(pool.by_day[day])))
-    X, row, centroid = _tfidf(pool, list(cand))
-    F = sentence_features(pool, day, cand, X, np.asarray([row[i] for i in cand]), centroid)
-    col = SENTENCE_FEATURES.index("chronology_entry")
-    marked = {pool.refs[i][1].text: F[r, col] for r, i in enumerate(cand)}
+    marked = _chronology_column(pool, date(2011, 3, 17))
     assert marked == {REUTERS.sentences[2].text: 1.0, report.sentences[0].text: 0.0}
-    other = date(2011, 2, 24)
-    cand2 = np.asarray(pool.by_day[other])
-    X2, row2, c2 = _tfidf(pool, list(cand2))
-    F2 = sentence_features(pool, other, cand2, X2, np.asarray([row2[i] for i in cand2]), c2)
-    assert F2[:, col].tolist() == [1.0]
+    assert list(_chronology_column(pool, date(2011, 2, 24)).values()) == [1.0]
 
 
 def test_shipped_scorer_rates_an_entry_above_the_same_sentence_elsewhere() -> None:

@@ -49,6 +49,21 @@ _NAMED_DATE = re.compile(
 )
 
 
+def _opening(sentence: Sentence) -> tuple[date, int] | None:
+    """``(day, offset of the text after the date and separator)`` when ``sentence`` opens like
+    a chronology entry (see the module docstring), else ``None``."""
+    if not sentence.mentions:
+        return None
+    first = min(sentence.mentions, key=lambda m: m.start)
+    if first.start > 2:
+        return None
+    day = first.day
+    if day is None or not _NAMED_DATE.search(first.text):
+        return None
+    m = _SEPARATOR.match(sentence.text, first.end)
+    return (day, m.end()) if m is not None else None
+
+
 def entry_body(sentence: Sentence) -> str:
     """An entry's text without its leading date and separator (a timeline shows the date).
 
@@ -59,11 +74,8 @@ def entry_body(sentence: Sentence) -> str:
     ...                     (Mention("March 17", 2, 10, "2011-03-17", "day"),)))
     'The Security Council votes for a no-fly zone.'
     """
-    if not sentence.mentions:
-        return sentence.text
-    first = min(sentence.mentions, key=lambda m: m.start)
-    m = _SEPARATOR.match(sentence.text, first.end) if first.start <= 2 else None
-    return sentence.text[m.end():] if m is not None else sentence.text
+    opening = _opening(sentence)
+    return sentence.text[opening[1]:] if opening is not None else sentence.text
 
 
 def chronology_entries(
@@ -78,17 +90,10 @@ def chronology_entries(
     found: dict[int, date] = {}
     topical = not keywords
     for s in document.sentences:
-        if not s.mentions:
+        opening = _opening(s)
+        if opening is None or not quotable(s):
             continue
-        first = min(s.mentions, key=lambda m: m.start)
-        if first.start > 2:
-            continue
-        day = first.day
-        if day is None or not _NAMED_DATE.search(first.text):
-            continue
-        if not _SEPARATOR.match(s.text, first.end) or not quotable(s):
-            continue
-        found[s.index] = day
+        found[s.index] = opening[0]
         if not topical and mentions_any(s.text, keywords):
             topical = True
     if len(found) < min_entries or not topical:
