@@ -76,9 +76,24 @@ def test_quotable_rejects_datelines_titles_and_stubs() -> None:
     "February 1, 2011 at 11:04 pm | Report abuse | I quite agree that he interrupts people .",
     "You 're just going to have to be patient Posted by : curmudgeon6 | November 18 , 2010 9:49 PM",
     "January 31, 2011 at 5:32 pm | The impact of social media will only continue to grow .",
+    # comments whose own stamp opens the line (BBC blogs, BBC Have Your Say, CNN blogs)
+    "At 10:42 am on 28 May 2010, wardycatt wrote: BP will get hammered in the USA.",
+    "At 13:02 22nd Jun 2010, U14498268 wrote: This comment was removed by the moderators.",
+    "At 6:53 P.M. on Jan 13, 2010, Jessica Clark wrote: My heartfelt condolences to the people.",
+    "9th November 2011 - 8:26 This to me seems like the infectious American legal culture.",
+    "January 30th, 2011 12:47 pm ET Americas puppet dictator looks like he will not survive.",
 ])
 def test_quotable_rejects_reader_comments(text: str) -> None:
     assert not quotable(Sentence("a", 9, text))
+
+
+@pytest.mark.parametrize("text", [
+    "At 10:42 am on Friday, the rig exploded and sank into the gulf.",  # no "wrote:"
+    "9 November 2011 - The court sentences Conrad Murray to four years.",  # a chronology entry
+    "January 30, 2011 - Mubarak names Omar Suleiman his vice president.",
+])
+def test_quotable_keeps_lines_that_only_resemble_comment_stamps(text: str) -> None:
+    assert quotable(Sentence("a", 9, text))
 
 
 def test_quotable_rejects_run_ons_but_not_long_sentences() -> None:

@@ -44,6 +44,16 @@ MAX_QUOTE_WORDS = 60
 _COMMENT = re.compile(
     r"\|\s*(?:Reply|Report abuse)\b|\bPosted by\s*:|\b\d{1,2}:\d\d\s*[ap]\.?m\.?\s*\|", re.IGNORECASE
 )
+#: ... and a comment's own stamp opening the line: "At 10:42 am on 28 May 2010, wardycatt wrote:"
+#: (BBC blogs), "8th November 2011 - 17:42" (BBC Have Your Say), "January 30th, 2011 12:47 pm ET".
+_COMMENT_STAMP = re.compile(
+    r"At \d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?\s+(?:on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?"
+    r"|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+\d{4},\s*.{1,60}?\bwrote:"
+    r"|\d{1,2}(?:st|nd|rd|th)\s+[a-z]{3,9}\s+\d{4}\s+-\s+\d{1,2}:\d\d\b"
+    r"|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4},?\s+\d{1,2}:\d\d\s*[ap]\.?m\.?\s+ET\b",
+    re.IGNORECASE,
+)
+_STAMP_START = frozenset("0123456789AJFMSONDajfmsond")  # what such a stamp can open with
 # a line that ends in a wire's credit and a dash ("... CAIRO (Reuters) -") is a dateline or a
 # scraped page header, which the sentence splitter keeps apart from the lead
 _WIRE_DATELINE_END = re.compile(r"\([A-Z][A-Za-z. ]{1,20}\)\s*(?:-{1,2}|\u2013|\u2014)$")
@@ -199,6 +209,8 @@ def quotable(
     False
     >>> quotable(Sentence("a", 0, "March 9, 2011 at 2:33 pm | Reply The US should arm the rebels."))
     False
+    >>> quotable(Sentence("a", 0, "At 10:42 am on 28 May 2010, wardycatt wrote: BP will get hammered."))
+    False
     >>> quotable(Sentence("a", 0, " ".join(["word"] * 61)))
     False
     >>> quotable(Sentence("a", 0, "Syria crackdown goes on BEIRUT | Tue Apr 19, 2011 BEIRUT (Reuters) -"))
@@ -210,6 +222,8 @@ def quotable(
     """
     text = sentence.text
     if ("|" in text or "osted by" in text) and _COMMENT.search(text):
+        return False
+    if text[:1] in _STAMP_START and _COMMENT_STAMP.match(text):
         return False
     if text[-1:] in "-\u2013\u2014" and _WIRE_DATELINE_END.search(text):
         return False
