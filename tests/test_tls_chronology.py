@@ -52,6 +52,19 @@ def test_keywords_must_occur_in_an_entry() -> None:
     assert chronology_entries(REUTERS, keywords=("syria", "syrian")) == {}
 
 
+def test_a_keyword_named_by_too_few_entries_makes_no_chronology() -> None:
+    # a Libya war chronology in a mixed archive, and a query about someone it names in passing
+    lines = [f"<<March {d}|2011-03-{d:02d}>> - Rebels and government forces fight for the oil town."
+             for d in range(1, 8)]
+    strikes = "<<March 19|2011-03-19>> - Obama authorises strikes on Libya."
+    in_passing = _doc("r3", "2011-03-30", strikes, *lines)
+    assert chronology_entries(in_passing, keywords=("obama",)) == {}  # 1 entry in 8
+    assert len(chronology_entries(in_passing, keywords=("libya", "oil"))) == 8
+    twice = _doc("r4", "2011-03-30", strikes,
+                 "<<March 20|2011-03-20>> - Obama says U.S. forces will hand over command.", *lines)
+    assert len(chronology_entries(twice, keywords=("obama",))) == 9  # 2 entries in 9
+
+
 def test_too_few_entries_make_no_chronology() -> None:
     assert chronology_entries(REUTERS, min_entries=5) == {}
     two = _doc("r2", "2011-03-20", *REUTERS.sentences[1].text.splitlines(),
