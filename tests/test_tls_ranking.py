@@ -82,6 +82,9 @@ def test_quotable_rejects_datelines_titles_and_stubs() -> None:
     "At 6:53 P.M. on Jan 13, 2010, Jessica Clark wrote: My heartfelt condolences to the people.",
     "9th November 2011 - 8:26 This to me seems like the infectious American legal culture.",
     "January 30th, 2011 12:47 pm ET Americas puppet dictator looks like he will not survive.",
+    # tweets embedded in the page, a Twitter widget
+    "RT @BrianSozzi: Within food, white bread had one of the strongest price increases.",
+    "me/p4HKM -191 E 6:28 pm ET February 11, 2013 RETWEET Apple CEO Tim Cook to be Obama's guest.",
 ])
 def test_quotable_rejects_reader_comments(text: str) -> None:
     assert not quotable(Sentence("a", 9, text))

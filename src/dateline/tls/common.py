@@ -195,9 +195,10 @@ def quotable(
     Not quotable: fewer than ``min_words`` words outside its time expressions, numbers and
     calendar words (a dateline such as "May 07, 2009" even when untagged, "Updated Tuesday
     10:30 GMT", a caption stub); more than ``max_words`` words (a scraped run-on); a reader
-    comment scraped with the page; a scraped page header ending in a wire's credit ("... BEIRUT
-    (Reuters) -"); a question; a pointer at the page ("click here", "the video above"); or a
-    repeat of the article's ``title`` (Wikinews-style texts open with the title line).
+    comment scraped with the page, or a tweet embedded in it ("RT @user: ..."); a scraped page
+    header ending in a wire's credit ("... BEIRUT (Reuters) -"); a question; a pointer at the page
+    ("click here", "the video above"); or a repeat of the article's ``title`` (Wikinews-style
+    texts open with the title line).
 
     >>> quotable(Sentence("a", 0, "Rockets hit the base on Friday."))
     True
@@ -210,6 +211,8 @@ def quotable(
     >>> quotable(Sentence("a", 0, "March 9, 2011 at 2:33 pm | Reply The US should arm the rebels."))
     False
     >>> quotable(Sentence("a", 0, "At 10:42 am on 28 May 2010, wardycatt wrote: BP will get hammered."))
+    False
+    >>> quotable(Sentence("a", 0, "RT @BrianSozzi: Within food, white bread had strong price increases."))
     False
     >>> quotable(Sentence("a", 0, " ".join(["word"] * 61)))
     False
@@ -224,6 +227,8 @@ def quotable(
     if ("|" in text or "osted by" in text) and _COMMENT.search(text):
         return False
     if text[:1] in _STAMP_START and _COMMENT_STAMP.match(text):
+        return False
+    if "RT @" in text or "RETWEET" in text:  # an embedded tweet or a Twitter widget
         return False
     if text[-1:] in "-\u2013\u2014" and _WIRE_DATELINE_END.search(text):
         return False
