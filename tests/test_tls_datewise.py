@@ -139,3 +139,17 @@ def test_seed_story_events_on_their_own_days() -> None:
     assert "strike" in text_of.get(date(2019, 12, 29), "")
     assert any(w in text_of.get(date(2019, 12, 31), "") for w in ("embassy", "stormed", "marines"))
     assert all(q.article_id and q.source for e in tl.entries for q in e.sentences)
+
+
+def test_a_query_with_a_name_keeps_only_articles_naming_it() -> None:
+    from dateline.tls.common import select_documents
+
+    docs = [_doc("a", "2009-06-26", "Michael Jackson died on Thursday in Los Angeles."),
+            _doc("b", "2009-06-26", "Michael Bloomberg spoke in New York on Thursday."),
+            _doc("c", "2009-06-27", "Floods hit Jackson, Mississippi on Friday.")]
+    assert [d.id for d in select_documents(docs, query="Michael Jackson")] == ["a"]
+    # no name in a lower-case query: every term is an alternative, as before
+    assert [d.id for d in select_documents(docs, query="michael jackson")] == ["a", "b", "c"]
+    # a capitalised first word before lower-case ones is sentence case, not a name: article a
+    # names Los Angeles and never mentions floods
+    assert [d.id for d in select_documents(docs, query="Floods in Los Angeles")] == ["a"]

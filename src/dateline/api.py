@@ -13,7 +13,7 @@ from pathlib import Path
 
 from dateline.model import Article, Document, Timeline
 from dateline.pipeline import analyze
-from dateline.tls.common import mentions_any, query_terms
+from dateline.tls.common import matches_query, query_terms, required_query_terms
 
 DEFAULT_METHOD = "learned-ranking"
 
@@ -25,10 +25,12 @@ def read(paths: Sequence[str | Path], input_format: str | None = None, report=No
     return _read(paths, input_format=input_format, report=report)
 
 
-def matches(article: Article, terms: Sequence[str]) -> bool:
-    """Whether the article's title or text contains one of ``terms`` (case-insensitive substring,
-    as the timeline methods match keywords: "iran" finds "Iranian")."""
-    return mentions_any(f"{article.title or ''} {article.text}", terms)
+def matches(article: Article, query: str | None) -> bool:
+    """Whether the article's title or text is about ``query``: it mentions a query term and every
+    name in the query (case-insensitive substrings, as the timeline methods match keywords: "iran"
+    finds "Iranian"; see :func:`dateline.tls.common.required_query_terms`)."""
+    return matches_query(f"{article.title or ''} {article.text}", query_terms(query),
+                         required_query_terms(query))
 
 
 def select(
@@ -38,14 +40,15 @@ def select(
     start: date | None = None,
     end: date | None = None,
 ) -> Iterator[Article]:
-    """Articles about ``query`` that can speak of the period: published on or after ``start``
-    (an article cannot report what had not happened yet); ``end`` is left to the method since
-    later articles often look back on it."""
+    """Articles about ``query`` (see :func:`matches`) that can speak of the period: published on
+    or after ``start`` (an article cannot report what had not happened yet); ``end`` is left to the
+    method since later articles often look back on it."""
     terms = query_terms(query)
+    names = required_query_terms(query)
     for a in articles:
         if start is not None and a.published < start:
             continue
-        if matches(a, terms):
+        if matches_query(f"{a.title or ''} {a.text}", terms, names):
             yield a
 
 

@@ -29,7 +29,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     add_input_args(p, required=False)
     p.add_argument("--store", metavar="PATH", help="read the story's articles from an ingested archive")
     p.add_argument("--parquet", metavar="DIR", help="read the story's articles from Parquet shards")
-    p.add_argument("--query", "-q", help="what the story is about; keeps matching articles, boosts matching sentences")
+    p.add_argument("--query", "-q", help="what the story is about; keeps the articles that mention it (every name in it, such as \"Michael Jackson\" or \"BP\", must occur), boosts matching sentences")
     p.add_argument("--dates", type=positive_int, default=10, metavar="N", help="number of dates (default 10)")
     p.add_argument("--per-date", type=positive_int, default=2, metavar="K", help="sentences per date (default 2)")
     p.add_argument("--start", type=iso_date, metavar="YYYY-MM-DD", help="earliest date of the timeline")

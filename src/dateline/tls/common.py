@@ -23,6 +23,7 @@ from datetime import date
 from dateline.model import Document, Quote, Sentence
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
+_QUERY_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
 _VALUE_DATE = re.compile(r"^\d{4}(?:$|-)")
 _ALNUM = re.compile(r"[^\W_]+")
 _ALPHA_WORD = re.compile(r"(?<![\w.])[^\W\d_]+(?:[.'][^\W\d_]+)*")
@@ -111,6 +112,46 @@ def query_terms(query: str | None) -> tuple[str, ...]:
     return tuple(out)
 
 
+def required_query_terms(query: str | None) -> tuple[str, ...]:
+    """The :func:`query_terms` that name someone or something and so must all occur in an article.
+
+    A name is a word in a run of capitalised words ("Michael Jackson"), an acronym ("BP",
+    "H1N1"), or a capitalised word after the query's first ("protests in Egypt"). A capitalised
+    first word alone ("Egypt protests", "Syria crisis") is taken for sentence case, not a name.
+    Without a name every query term is an alternative.
+
+    >>> required_query_terms("Michael Jackson"), required_query_terms("BP oil spill")
+    (('michael', 'jackson'), ('bp',))
+    >>> required_query_terms("Syria crisis"), required_query_terms("protests in Egypt")
+    ((), ('egypt',))
+    """
+    if not query:
+        return ()
+    words = [w.strip("'-") for w in _QUERY_WORD.findall(query)]
+    capital = [w[:1].isupper() for w in words]
+    names: set[str] = set()
+    for i, w in enumerate(words):
+        acronym = len(w) > 1 and w.upper() == w and any(c.isalpha() for c in w)
+        in_run = capital[i] and ((i > 0 and capital[i - 1]) or (i + 1 < len(words) and capital[i + 1]))
+        if acronym or in_run or (capital[i] and i > 0):
+            names.add(w.lower())
+    return tuple(t for t in query_terms(query) if t in names)
+
+
+def matches_query(text: str, terms: Sequence[str], names: Sequence[str] = ()) -> bool:
+    """Whether ``text`` mentions one of ``terms`` and all of ``names`` (case-insensitive
+    substrings: "iran" finds "Iranian"); true without terms. ``terms`` and ``names`` come from
+    :func:`query_terms` and :func:`required_query_terms` of one query.
+
+    >>> matches_query("Michael Bloomberg spoke.", ("michael", "jackson"), ("michael", "jackson"))
+    False
+    """
+    if not terms:
+        return True
+    low = text.lower()
+    return any(t in low for t in terms) and all(t in low for t in names)
+
+
 def normalise_keywords(keywords: Iterable[str]) -> tuple[str, ...]:
     """Lower-cased, stripped, non-empty keywords (substring matches, as in news-tls).
 
@@ -140,12 +181,15 @@ def select_documents(
     start: date | None = None,
     end: date | None = None,
 ) -> list[Document]:
-    """Documents published within ``[start, end]`` that mention a query term, in a fixed order.
+    """Documents published within ``[start, end]`` that match ``query``, in a fixed order.
 
+    An article matches when it mentions a query term and every name in the query
+    (:func:`required_query_terms`): "Michael Jackson" keeps no article about another Michael.
     The order (publication date, then article id) makes every downstream step deterministic
     whatever order the input came in.
     """
     terms = query_terms(query)
+    names = required_query_terms(query)
     kept = []
     for d in documents:
         pub = d.article.published
@@ -153,9 +197,7 @@ def select_documents(
             continue
         if end is not None and pub > end:
             continue
-        if terms and not mentions_any(
-            (d.article.title or "") + " " + d.article.text, terms
-        ):
+        if terms and not matches_query(f"{d.article.title or ''} {d.article.text}", terms, names):
             continue
         kept.append(d)
     kept.sort(key=lambda d: (d.article.published, d.article.id))
