@@ -146,10 +146,12 @@ def matches_query(text: str, terms: Sequence[str], names: Sequence[str] = ()) ->
     >>> matches_query("Michael Bloomberg spoke.", ("michael", "jackson"), ("michael", "jackson"))
     False
     """
-    if not terms:
+    if not mentions_any(text, terms):
+        return False
+    if not names:
         return True
     low = text.lower()
-    return any(t in low for t in terms) and all(t in low for t in names)
+    return all(t in low for t in names)
 
 
 def normalise_keywords(keywords: Iterable[str]) -> tuple[str, ...]:
