@@ -65,6 +65,18 @@ def test_a_keyword_named_by_too_few_entries_makes_no_chronology() -> None:
     assert len(chronology_entries(twice, keywords=("obama",))) == 9  # 2 entries in 9
 
 
+def test_the_heading_must_name_a_keyword_too() -> None:
+    # a BP spill chronology names Obama in half its lines; its heading says it is about the spill
+    lines = [f"<<May {d}|2010-05-{d:02d}>> - Obama visits the Gulf coast." if d % 2 else
+             f"<<May {d}|2010-05-{d:02d}>> - BP tries another way to cap the well." for d in range(1, 9)]
+    spill = _doc("b1", "2010-06-01", "Oil has poured into the Gulf since the April 20 blast.",
+                 "Below is a timeline of the spill and its impact.", *lines)
+    assert chronology_entries(spill, keywords=("obama",)) == {}
+    assert len(chronology_entries(spill, keywords=("spill", "bp"))) == 8
+    headless = _doc("b2", "2010-06-01", *lines)
+    assert len(chronology_entries(headless, keywords=("obama",))) == 8  # nothing says otherwise
+
+
 def test_too_few_entries_make_no_chronology() -> None:
     assert chronology_entries(REUTERS, min_entries=5) == {}
     two = _doc("r2", "2011-03-20", *REUTERS.sentences[1].text.splitlines(),
@@ -162,3 +174,20 @@ def test_entry_body_drops_the_date_and_separator_only() -> None:
         "Fighters capture Sirte, ending a two-month siege.",
         REUTERS.sentences[5].text,  # no entry: unchanged
     ]
+
+
+def test_entry_body_for_a_day_drops_only_that_days_date() -> None:
+    entry = REUTERS.sentences[1]
+    assert entry_body(entry, date(2011, 2, 24)).startswith("Anti-government militias")
+    assert entry_body(entry, date(2011, 2, 25)) == entry.text
+
+
+def test_a_dated_line_of_a_list_off_the_query_is_quoted_without_its_date() -> None:
+    # the list is about the spill (its heading), so it is no chronology of Obama; the line that
+    # names him is still quoted for its day, and without the date the timeline already shows
+    lines = [f"<<May {d}|2010-05-{d:02d}>> - BP tries another way to cap the well." for d in range(1, 6)]
+    spill = _doc("b3", "2010-06-01", "Below is a timeline of the spill and its impact.",
+                 "<<May 28|2010-05-28>> - Obama tours the Louisiana coast.", *lines)
+    tl = LearnedRanking().build([spill], dates=3, per_date=1, keywords=("obama",))
+    assert [(e.date, e.sentences[0].text) for e in tl.entries] == [
+        (date(2010, 5, 28), "Obama tours the Louisiana coast.")]

@@ -13,7 +13,10 @@ followed by ``-``, ``--``, ``:``, an en or em dash, and then a word (not a clock
 **chronology** when it has at least ``min_entries`` entries; with ``keywords``, at least a fifth
 of them must mention a keyword (a Libya timeline filed in a Syria collection does not count, nor,
 in a mixed archive, a Libya war timeline that names Obama in one line of 27 when the query is
-"Barack Obama"; the chronologies of Timeline17's topics name theirs in 35-79 % of their lines).
+"Barack Obama"; the chronologies of Timeline17's topics name theirs in 35-79 % of their lines),
+and so must the text before its first entry when there is any: the heading or story that says
+what the list is about ("Below is a timeline of the spill and its impact."). A BP spill
+chronology that names Obama in a quarter of its lines is no chronology of Obama.
 
 >>> from datetime import date
 >>> from dateline.model import Article, Document, Mention, Sentence
@@ -30,6 +33,8 @@ in a mixed archive, a Libya war timeline that names Obama in one line of 27 when
 [(1, datetime.date(2011, 2, 24)), (2, datetime.date(2011, 3, 17)), (3, datetime.date(2011, 8, 23))]
 >>> chronology_entries(doc, keywords=("syria",))
 {}
+>>> len(chronology_entries(doc, keywords=("rebels",)))  # 2 of 3 lines, but not the heading
+0
 """
 
 from __future__ import annotations
@@ -68,10 +73,11 @@ def _opening(sentence: Sentence) -> tuple[date, int] | None:
     return (day, m.end()) if m is not None else None
 
 
-def entry_body(sentence: Sentence) -> str:
+def entry_body(sentence: Sentence, day: date | None = None) -> str:
     """An entry's text without its leading date and separator (a timeline shows the date).
 
-    The sentence itself when it does not open like an entry.
+    The sentence itself when it does not open like an entry, or, with ``day``, when its
+    leading date is another day.
 
     >>> from dateline.model import Mention
     >>> entry_body(Sentence("a", 1, "* March 17 - The Security Council votes for a no-fly zone.",
@@ -79,7 +85,9 @@ def entry_body(sentence: Sentence) -> str:
     'The Security Council votes for a no-fly zone.'
     """
     opening = _opening(sentence)
-    return sentence.text[opening[1]:] if opening is not None else sentence.text
+    if opening is None or (day is not None and opening[0] != day):
+        return sentence.text
+    return sentence.text[opening[1]:]
 
 
 def chronology_entries(
@@ -93,13 +101,19 @@ def chronology_entries(
     """
     found: dict[int, date] = {}
     on_topic = 0
+    heading: list[str] = []
     for s in document.sentences:
         opening = _opening(s)
         if opening is None or not quotable(s):
+            if not found:
+                heading.append(s.text)
             continue
         found[s.index] = opening[0]
         if keywords and mentions_any(s.text, keywords):
             on_topic += 1
-    if len(found) < min_entries or (keywords and on_topic < MIN_KEYWORD_SHARE * len(found)):
+    if len(found) < min_entries:
+        return {}
+    if keywords and (on_topic < MIN_KEYWORD_SHARE * len(found)
+                     or (heading and not mentions_any(" ".join(heading), keywords))):
         return {}
     return found

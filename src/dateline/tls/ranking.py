@@ -518,14 +518,14 @@ class LearnedRanking:
 
 
 def _quote(pool: Pool, i: int, day: date) -> Quote:
-    """The quote of pool sentence ``i`` on ``day``: a chronology entry for that day loses its
-    leading date ("March 17 - The Security Council votes ..."), which the timeline shows."""
+    """The quote of pool sentence ``i`` on ``day``: a line that opens like a chronology entry
+    for that day loses its leading date ("March 17 - The Security Council votes ..."), which the
+    timeline shows (also when its list is no chronology of the query)."""
     doc, s = pool.refs[i]
     q = make_quote(doc, s)
-    if pool.chronicle[i] == day:
-        body = entry_body(s)
-        if body != s.text:
-            q = replace(q, text=body)
+    body = entry_body(s, day)
+    if body != s.text:
+        q = replace(q, text=body)
     return q
 
 
