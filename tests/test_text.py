@@ -223,7 +223,12 @@ def test_detokenize_timeline17_article(timeline17) -> None:
          "BENGHAZI, Libya (Reuters Health) -- Forces loyal to Gaddafi fired a Scud missile.",
          ["Full Article Gaddafi forces fire Scud missile BENGHAZI, Libya | Tue Aug 16, 2011 5:46 pm "
           "IST BENGHAZI, Libya (Reuters Health) --", "Forces loyal to Gaddafi fired a Scud missile."]),
+        # no pipe: a header glued before the credit stays in the sentence (the quote drops it)
+        ("Thu May 6, 2010 1:40 pm EDT (Reuters) - A steel dome was lowered on Thursday.",
+         ["Thu May 6, 2010 1:40 pm EDT (Reuters) - A steel dome was lowered on Thursday."]),
         # a plain wire dateline stays with its lead; so does a pipe without a credit after it
+        ("Cairo, Egypt (CNN) -- Thousands marched.", ["Cairo, Egypt (CNN) -- Thousands marched."]),
+        ("MISRATA/TRIPOLI (Reuters) -- Rebels held.", ["MISRATA/TRIPOLI (Reuters) -- Rebels held."]),
         ("CAIRO (Reuters) - Thousands marched on Friday.", ["CAIRO (Reuters) - Thousands marched on Friday."]),
         ("By Chris Cillizza | September 16, 2008 If Wall Street were lending money",
          ["By Chris Cillizza | September 16, 2008 If Wall Street were lending money"]),
@@ -233,6 +238,33 @@ def test_detokenize_timeline17_article(timeline17) -> None:
 )
 def test_scraped_wire_header_is_split_from_the_lead(line: str, expected: list[str]) -> None:
     assert [line[s:e] for s, e in split_sentences(line)] == expected
+
+
+@pytest.mark.parametrize(
+    "line, quoted",
+    [
+        ("Thu May 6, 2010 1:40 pm EDT (Reuters) - A 98-ton steel dome was lowered on Thursday.",
+         "A 98-ton steel dome was lowered on Thursday."),
+        ("All crew members alive and accounted for WASHINGTON (AP) -- The CEO of the company spoke.",
+         "The CEO of the company spoke."),
+        ("By Maggie Fox, Health and Science Editor WASHINGTON (Reuters) - A child has died.",
+         "A child has died."),
+        ("Analyst: Tunisia is unique Protesters believe Cairo can help Cairo, Egypt (CNN) -- "
+         "Thousands marched on Tuesday.", "Thousands marched on Tuesday."),
+        # a plain dateline is part of the lead; a credit inside a sentence is no header
+        ("Cairo, Egypt (CNN) -- Thousands marched.", "Cairo, Egypt (CNN) -- Thousands marched."),
+        ("MISRATA/TRIPOLI (Reuters) -- Rebels held.", "MISRATA/TRIPOLI (Reuters) -- Rebels held."),
+        ("Prices rose (Reuters) - then fell.", "Prices rose (Reuters) - then fell."),
+    ],
+)
+def test_a_quote_leaves_a_glued_wire_header_out(line: str, quoted: str) -> None:
+    from datetime import date
+
+    from dateline.model import Article, Document, Sentence
+    from dateline.tls.common import make_quote
+
+    doc = Document(Article("r1", date(2010, 5, 6), line), (Sentence("r1", 0, line),))
+    assert make_quote(doc, doc.sentences[0]).text == quoted
 
 
 def test_scraped_wire_header_is_never_quoted() -> None:

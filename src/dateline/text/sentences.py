@@ -97,28 +97,51 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-# A scraped wire page's header glued to the story's lead on one line: headline, byline and
-# "CITY | Sat Apr 25, 2009 12:51 am BST CITY (Reuters) - A dangerous strain of flu ...". After a
-# "|", the wire's credit in brackets and a dash end the header.
+# A wire header glued to the story's lead on one line: a scraped page's headline, byline and
+# "CITY | Sat Apr 25, 2009 12:51 am BST CITY (Reuters) - A dangerous strain of flu ...", or a
+# time stamp, headline or byline before "CITY (AP) --". The wire's credit in brackets and a dash
+# end the header. The splitter makes a span of a scraped page's header (one with a "|");
+# a quote leaves any header out (dateline.tls.common.make_quote).
 _WIRE_CREDIT_RE = re.compile(
     r"\((?:Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|CNN|BBC)(?: [A-Z][a-z]+)?\)\s*(?:-{1,2}|\u2013|\u2014)\s*"
 )
+_TOKEN_RE = re.compile(r"[^\s/]+")
+# a lead opens with a capital, a digit or a quote
+_LEAD_START_RE = re.compile(r"[A-Z0-9\"'\u201c\u2018]")
 
 
-def _header_end(line: str) -> int:
+def wire_header_end(line: str) -> int:
     """Length of a scraped wire header at the start of ``line`` (0 when there is none).
 
+    A header is whatever precedes the first wire credit ("(Reuters) -", "(AP) --") other than the
+    place it was filed from, when a lead follows the credit: "CITY | date CITY (Reuters) -", a
+    time stamp "Thu May 6, 2010 1:40 pm EDT (Reuters) -", a headline or byline before the place.
+    A plain dateline ("CAIRO (Reuters) - ...") is no header and stays with its lead.
+
     >>> line = "MEXICO CITY | Sat Apr 25, 2009 12:51 am BST MEXICO CITY (Reuters) - Flu has killed 60."
-    >>> line[_header_end(line):]
+    >>> line[wire_header_end(line):]
     'Flu has killed 60.'
-    >>> _header_end("CAIRO (Reuters) - Thousands marched."), _header_end("A | B (Reuters) -")
+    >>> line = "Thu May 6, 2010 1:40 pm EDT (Reuters) - A steel dome was lowered."
+    >>> line[wire_header_end(line):]
+    'A steel dome was lowered.'
+    >>> wire_header_end("CAIRO (Reuters) - Thousands marched."), wire_header_end("A | B (Reuters) -")
     (0, 0)
+    >>> wire_header_end("Cairo, Egypt (CNN) -- Thousands marched.")
+    0
+    >>> wire_header_end("Prices rose (Reuters) - then fell.")
+    0
     """
-    bar = line.find("|")
-    if bar < 0:
+    m = _WIRE_CREDIT_RE.search(line)
+    if m is None or not _LEAD_START_RE.match(line, m.end()):
         return 0
-    m = _WIRE_CREDIT_RE.search(line, bar)
-    return m.end() if m is not None and m.end() < len(line) else 0
+    # the place it was filed from ("MEXICO CITY", "Cairo, Egypt", "WASHINGTON/AMMAN"): the run of
+    # capitalised words just before the credit
+    head = m.start()
+    for tok in reversed(_TOKEN_RE.findall(line, 0, m.start())):
+        if not tok[0].isupper():
+            break
+        head = line.rfind(tok, 0, head)
+    return m.end() if line[:head].strip(" |,-") else 0
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -139,8 +162,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if start == end:
             continue
         line = text[start:end]
-        head = _header_end(line)
-        if head:
+        head = wire_header_end(line)
+        if head and "|" in line[:head]:  # a scraped page's header: a span of its own
             spans.append(_trim(text, start, start + head))
             start, end = _trim(text, start + head, end)
             line = text[start:end]

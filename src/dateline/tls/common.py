@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from dateline.model import Document, Quote, Sentence
+from dateline.text.sentences import wire_header_end
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
 _QUERY_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
@@ -212,10 +213,15 @@ def in_range(d: date, start: date | None, end: date | None) -> bool:
 
 
 def make_quote(document: Document, sentence: Sentence) -> Quote:
-    """A timeline quote for ``sentence``, carrying its article's id, date, title, source and url."""
+    """A timeline quote for ``sentence``, carrying its article's id, date, title, source and url.
+
+    A wire header glued to the sentence is left out of the quote
+    (:func:`~dateline.text.sentences.wire_header_end`): "Thu May 6, 2010 1:40 pm EDT (Reuters) -
+    A steel dome was lowered." is quoted from "A steel dome".
+    """
     a = document.article
     return Quote(
-        text=sentence.text,
+        text=sentence.text[wire_header_end(sentence.text):],
         article_id=a.id,
         published=a.published,
         source=a.source,
