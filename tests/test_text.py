@@ -226,6 +226,9 @@ def test_detokenize_timeline17_article(timeline17) -> None:
         # no pipe: a header glued before the credit stays in the sentence (the quote drops it)
         ("Thu May 6, 2010 1:40 pm EDT (Reuters) - A steel dome was lowered on Thursday.",
          ["Thu May 6, 2010 1:40 pm EDT (Reuters) - A steel dome was lowered on Thursday."]),
+        # a stray quote mark after the credit, as scraped
+        ('BEIRUT | Mon Aug 22, 2011 3:20 pm EDT BEIRUT (Reuters)" - The downfall of Gaddafi is near.',
+         ['BEIRUT | Mon Aug 22, 2011 3:20 pm EDT BEIRUT (Reuters)" -', "The downfall of Gaddafi is near."]),
         # a plain wire dateline stays with its lead; so does a pipe without a credit after it
         ("Cairo, Egypt (CNN) -- Thousands marched.", ["Cairo, Egypt (CNN) -- Thousands marched."]),
         ("MISRATA/TRIPOLI (Reuters) -- Rebels held.", ["MISRATA/TRIPOLI (Reuters) -- Rebels held."]),
@@ -251,6 +254,8 @@ def test_scraped_wire_header_is_split_from_the_lead(line: str, expected: list[st
          "A child has died."),
         ("Analyst: Tunisia is unique Protesters believe Cairo can help Cairo, Egypt (CNN) -- "
          "Thousands marched on Tuesday.", "Thousands marched on Tuesday."),
+        ("-- Obama speaks from the Oval Office.", "Obama speaks from the Oval Office."),
+        ("* Rebels take the town of Brega.", "Rebels take the town of Brega."),
         # a plain dateline is part of the lead; a credit inside a sentence is no header
         ("Cairo, Egypt (CNN) -- Thousands marched.", "Cairo, Egypt (CNN) -- Thousands marched."),
         ("MISRATA/TRIPOLI (Reuters) -- Rebels held.", "MISRATA/TRIPOLI (Reuters) -- Rebels held."),
@@ -281,3 +286,23 @@ def test_scraped_wire_header_is_never_quoted() -> None:
     assert header.text.endswith("(Reuters) -") and not quotable(header)
     assert lead.text.startswith("Syrian President") and quotable(lead)
     assert [m.text for m in lead.mentions] == ["Tuesday"]
+
+
+@pytest.mark.parametrize(
+    "text, ok",
+    [
+        ("asked Albert Kyle, a finance professor at the University of Maryland.", False),
+        ("thank god the bailout failed, we should let them all go bust.", False),
+        (", chairman of the House committee, said the Fed had acted alone.", False),
+        ("The companies are BP Plc (BP.", False),
+        ("L) failed to reassure investors on Friday.", False),
+        ("eBay shares rose 5 percent on Monday.", True),
+        ("BP Plc (BP.L) failed to reassure investors on Friday.", True),
+        ("'We will win,' the rebel commander said on Friday.", True),
+    ],
+)
+def test_fragments_are_not_quotable(text: str, ok: bool) -> None:
+    from dateline.model import Sentence
+    from dateline.tls.common import quotable
+
+    assert quotable(Sentence("a", 0, text)) is ok

@@ -103,7 +103,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 # end the header. The splitter makes a span of a scraped page's header (one with a "|");
 # a quote leaves any header out (dateline.tls.common.make_quote).
 _WIRE_CREDIT_RE = re.compile(
-    r"\((?:Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|CNN|BBC)(?: [A-Z][a-z]+)?\)\s*(?:-{1,2}|\u2013|\u2014)\s*"
+    r"\((?:Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|CNN|BBC)(?: [A-Z][a-z]+)?\)[\"\u201d]?\s*(?:-{1,2}|\u2013|\u2014)\s*"
 )
 _TOKEN_RE = re.compile(r"[^\s/]+")
 # a lead opens with a capital, a digit or a quote

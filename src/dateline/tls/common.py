@@ -58,7 +58,13 @@ _COMMENT_STAMP = re.compile(
 _STAMP_START = frozenset("0123456789AJFMSONDajfmsond")  # what such a stamp can open with
 # a line that ends in a wire's credit and a dash ("... CAIRO (Reuters) -") is a dateline or a
 # scraped page header, which the sentence splitter keeps apart from the lead
-_WIRE_DATELINE_END = re.compile(r"\([A-Z][A-Za-z. ]{1,20}\)\s*(?:-{1,2}|\u2013|\u2014)$")
+_WIRE_DATELINE_END = re.compile(r"\([A-Z][A-Za-z. ]{1,20}\)[\"\u201d]?\s*(?:-{1,2}|\u2013|\u2014)$")
+# a fragment: a line that opens with a lower-case word (the tail of a sentence split in two,
+# "asked Albert Kyle, a finance professor.", or a reader's comment typed in lower case) or
+# with punctuation; "eBay" and "iPhone" open sentences
+_FRAGMENT_START = re.compile(r"[,;:)\]]|[a-z](?![a-z]*[A-Z])")
+# a bullet or dash opening a list item ("-- Obama speaks from the Oval Office."): not quoted
+_BULLET = re.compile(r"(?:-{1,2}|\u2013|\u2014|\*|\u2022|\u00b7)\s+(?=\S)")
 # a question ("How can we avoid a swine flu pandemic?", a headline or a reader's) says nothing
 # happened: a timeline does not quote one
 _QUESTION_END = re.compile(r"\?[\"'\u2019\u201d)\]]*$")
@@ -217,11 +223,13 @@ def make_quote(document: Document, sentence: Sentence) -> Quote:
 
     A wire header glued to the sentence is left out of the quote
     (:func:`~dateline.text.sentences.wire_header_end`): "Thu May 6, 2010 1:40 pm EDT (Reuters) -
-    A steel dome was lowered." is quoted from "A steel dome".
+    A steel dome was lowered." is quoted from "A steel dome"; so is a list item's bullet or dash.
     """
     a = document.article
+    text = sentence.text[wire_header_end(sentence.text):]
+    bullet = _BULLET.match(text)
     return Quote(
-        text=sentence.text[wire_header_end(sentence.text):],
+        text=text[bullet.end():] if bullet is not None else text,
         article_id=a.id,
         published=a.published,
         source=a.source,
@@ -246,7 +254,9 @@ def quotable(
     calendar words (a dateline such as "May 07, 2009" even when untagged, "Updated Tuesday
     10:30 GMT", a caption stub); more than ``max_words`` words (a scraped run-on); a reader
     comment scraped with the page, or a tweet embedded in it ("RT @user: ..."); a scraped page
-    header ending in a wire's credit ("... BEIRUT (Reuters) -"); a question; a pointer at the page
+    header ending in a wire's credit ("... BEIRUT (Reuters) -"); a question; a fragment (a line
+    opening with a lower-case word or with punctuation, or with unbalanced brackets, as where a
+    sentence was split in two); a pointer at the page
     ("click here", "the video above"); or a repeat of the article's ``title`` (Wikinews-style
     texts open with the title line).
 
@@ -270,6 +280,9 @@ def quotable(
     False
     >>> quotable(Sentence("a", 0, "How can we avoid a swine flu pandemic?"))
     False
+    >>> [quotable(Sentence("a", 0, t)) for t in ("asked Albert Kyle, a finance professor.",
+    ...     "The companies are BP Plc (BP.", "eBay shares rose 5 percent on Monday.")]
+    [False, False, True]
     >>> quotable(Sentence("a", 0, "To read all of CNN's Egypt coverage in Arabic, click here."))
     False
     """
@@ -283,6 +296,8 @@ def quotable(
     if text[-1:] in "-\u2013\u2014" and _WIRE_DATELINE_END.search(text):
         return False
     if "?" in text[-4:] and _QUESTION_END.search(text):
+        return False
+    if _FRAGMENT_START.match(text) or text.count("(") != text.count(")"):
         return False
     low = text.lower()
     if any(w in low for w in _PAGE_WORDS) and _PAGE_POINTER.search(text):
