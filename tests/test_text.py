@@ -272,6 +272,33 @@ def test_a_quote_leaves_a_glued_wire_header_out(line: str, quoted: str) -> None:
     assert make_quote(doc, doc.sentences[0]).text == quoted
 
 
+@pytest.mark.parametrize(
+    "index, line, quoted",
+    [
+        (0, "Mexico to re-test swine flu cases The widow of swine flu victim Gerardo Leyva first heard "
+            "of the cause of his death on Monday.",
+         "The widow of swine flu victim Gerardo Leyva first heard of the cause of his death on Monday."),
+        (1, "Syria calms as ceasefire begins A ceasefire has begun between the Syrian government and rebels.",
+         "A ceasefire has begun between the Syrian government and rebels."),
+        (0, "(Julie Dermansky - Julie Dermansky) The sun never rises for BP these days.",
+         "The sun never rises for BP these days."),
+        # a name after the glue is no sentence start; further down an article, prose is left alone
+        (0, "Chief executive Tony Hayward Tony Hayward hands over the clean-up to an American.",
+         "Chief executive Tony Hayward Tony Hayward hands over the clean-up to an American."),
+        (5, "The virus is an influenza A virus, carrying the designation H1N1, but it is new.",
+         "The virus is an influenza A virus, carrying the designation H1N1, but it is new."),
+    ],
+)
+def test_a_quote_of_an_opening_line_leaves_glued_headlines_out(index: int, line: str, quoted: str) -> None:
+    from datetime import date
+
+    from dateline.model import Article, Document, Sentence
+    from dateline.tls.common import make_quote
+
+    doc = Document(Article("r1", date(2010, 5, 6), line), (Sentence("r1", index, line),))
+    assert make_quote(doc, doc.sentences[0]).text == quoted
+
+
 def test_scraped_wire_header_is_never_quoted() -> None:
     from datetime import date
 

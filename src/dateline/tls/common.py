@@ -63,6 +63,16 @@ _WIRE_DATELINE_END = re.compile(r"\([A-Z][A-Za-z. ]{1,20}\)[\"\u201d]?\s*(?:-{1,
 # "asked Albert Kyle, a finance professor.", or a reader's comment typed in lower case) or
 # with punctuation; "eBay" and "iPhone" open sentences
 _FRAGMENT_START = re.compile(r"[,;:)\]]|[a-z](?![a-z]*[A-Z])")
+# Where a scraped page glued its headline, caption or byline to the lead on one line ("Mexico
+# to re-test swine flu cases The widow of swine flu victim Gerardo Leyva ..."): a lower-case
+# word or a closing bracket, then a word that opens sentences (never a name) and a lower-case
+# word. Looked for in an article's first two lines only, where pages put such furniture.
+_GLUE = re.compile(
+    r"(?:(?<=\s)[a-z][a-z'\u2019-]*|[)\]])\s+(?=(?:The|A|An|He|She|It|They|We|His|Her|Their|Its"
+    r"|This|These|Those|There)\s+[a-z])"
+)
+_GLUED_LINES = 2  # lines of an article that may carry glued page furniture
+_MIN_LEAD_WORDS = 6  # ... and the fewest words the lead after it must have
 # a bullet or dash opening a list item ("-- Obama speaks from the Oval Office."): not quoted
 _BULLET = re.compile(r"(?:-{1,2}|\u2013|\u2014|\*|\u2022|\u00b7)\s+(?=\S)")
 # a question ("How can we avoid a swine flu pandemic?", a headline or a reader's) says nothing
@@ -223,10 +233,14 @@ def make_quote(document: Document, sentence: Sentence) -> Quote:
 
     A wire header glued to the sentence is left out of the quote
     (:func:`~dateline.text.sentences.wire_header_end`): "Thu May 6, 2010 1:40 pm EDT (Reuters) -
-    A steel dome was lowered." is quoted from "A steel dome"; so is a list item's bullet or dash.
+    A steel dome was lowered." is quoted from "A steel dome"; so is a list item's bullet or dash,
+    and, in an article's first two lines, a headline or caption the page glued to the lead
+    ("Mexico to re-test swine flu cases The widow of ..." is quoted from "The widow").
     """
     a = document.article
     text = sentence.text[wire_header_end(sentence.text):]
+    if sentence.index < _GLUED_LINES:
+        text = _after_glue(text)
     bullet = _BULLET.match(text)
     return Quote(
         text=text[bullet.end():] if bullet is not None else text,
@@ -236,6 +250,21 @@ def make_quote(document: Document, sentence: Sentence) -> Quote:
         url=a.url,
         title=a.title,
     )
+
+
+def _after_glue(text: str) -> str:
+    """The lead at the end of a line that a page glued to its headline, caption or byline.
+
+    >>> _after_glue("Mexico to re-test swine flu cases The widow of a flu victim spoke on Monday.")
+    'The widow of a flu victim spoke on Monday.'
+    >>> _after_glue("Lawmakers Left On the Sidelines As Fed Acts The Treasury moved.")  # too short a lead
+    'Lawmakers Left On the Sidelines As Fed Acts The Treasury moved.'
+    """
+    cut = 0
+    for m in _GLUE.finditer(text):
+        if len(text[m.end():].split()) >= _MIN_LEAD_WORDS:
+            cut = m.end()
+    return text[cut:]
 
 
 def _norm_words(text: str) -> tuple[str, ...]:
