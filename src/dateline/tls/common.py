@@ -71,6 +71,15 @@ _GLUE = re.compile(
     r"(?:(?<=\s)[a-z][a-z'\u2019-]*|[)\]])\s+(?=(?:The|A|An|He|She|It|They|We|His|Her|Their|Its"
     r"|This|These|Those|There)\s+[a-z])"
 )
+# a page's time stamp or photo credit opening the line, before the text: "Thursday 28 April
+# 2005 13.03 BST ", "03 February 12 17:03 GMT ", "Photograph: Joe Raedle/Getty Images "
+_PAGE_PREFIX = re.compile(
+    r"(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}\s+[A-Z][a-z]+\s+\d{2}(?:\d\d)?,?"
+    r"\s+\d{1,2}[.:]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+(?:GMT|UTC|[A-Z][SD]T))?"
+    r"|(?:Photograph|Photo|Picture|Photos):\s+(?:[^\n]{1,80}?/\s*)?(?:Getty Images|Rex Features|Rex|Reuters|AP|AFP"
+    r"|EPA|PA|Corbis|Alamy|Zuma Press|Zuma|Bloomberg|Xinhua|Sipa|Polaris|Eyevine|Handout|Guardian))"
+    r"\s+(?=[A-Z0-9\"'\u201c])"
+)
 _GLUED_LINES = 2  # lines of an article that may carry glued page furniture
 _MIN_LEAD_WORDS = 6  # ... and the fewest words the lead after it must have
 # a bullet or dash opening a list item ("-- Obama speaks from the Oval Office."): not quoted
@@ -234,11 +243,16 @@ def make_quote(document: Document, sentence: Sentence) -> Quote:
     A wire header glued to the sentence is left out of the quote
     (:func:`~dateline.text.sentences.wire_header_end`): "Thu May 6, 2010 1:40 pm EDT (Reuters) -
     A steel dome was lowered." is quoted from "A steel dome"; so is a list item's bullet or dash,
-    and, in an article's first two lines, a headline or caption the page glued to the lead
-    ("Mexico to re-test swine flu cases The widow of ..." is quoted from "The widow").
+    a page's time stamp or photo credit opening the line ("Thursday 28 April 2005 13.03 BST ",
+    "Photograph: Joe Raedle/Getty Images "); and, in an article's first two lines, a headline or
+    caption the page glued to the lead ("Mexico to re-test swine flu cases The widow of ..." is
+    quoted from "The widow").
     """
     a = document.article
     text = sentence.text[wire_header_end(sentence.text):]
+    prefix = _PAGE_PREFIX.match(text)
+    if prefix is not None and len(text) - prefix.end() >= 20:
+        text = text[prefix.end():]
     if sentence.index < _GLUED_LINES:
         text = _after_glue(text)
     bullet = _BULLET.match(text)
