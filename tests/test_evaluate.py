@@ -18,6 +18,7 @@ import pytest
 
 from conftest import run_cli
 from dateline.evaluate import protocol as P
+from dateline.errors import DatelineError
 from dateline.model import Document, Entry, Quote, Timeline
 
 # (topic, query/keyword, events: (day offset, sentence)) -- made up for these tests
@@ -106,6 +107,25 @@ def test_load_dataset(dataset: Path):
     assert ts[0].keywords == ("dam",) and ts[0].query == "dam"
     with pytest.raises(Exception, match="unknown topic"):
         P.load_dataset(dataset, ["nope"])
+
+
+def test_news_tls_layout_keywords_json(tmp_path: Path):
+    """news-tls's own layout: ``articles.jsonl`` with ``time``, ``keywords.json``, no topic.json."""
+    d = tmp_path / "ds" / "quake"
+    d.mkdir(parents=True)
+    rows = [{"id": "q1", "time": "2010-01-13 00:00:00", "title": "Quake",
+             "text": "A quake struck Haiti on Tuesday. Thousands were killed."}]
+    (d / "articles.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (d / "timelines.jsonl").write_text(json.dumps([["2010-01-12T00:00:00", ["A quake hits Haiti."]]]) + "\n",
+                                       encoding="utf-8")
+    (d / "keywords.json").write_text(json.dumps(["haiti", "quake"]), encoding="utf-8")
+    [t] = P.load_dataset(tmp_path / "ds")
+    assert t.keywords == ("haiti", "quake") and t.query is None
+    P.analyse_topic(t, jobs=1)
+    assert [(str(x.article.published), x.article.title) for x in t.documents] == [("2010-01-13", "Quake")]
+    (d / "keywords.json").write_text('{"haiti": 1}', encoding="utf-8")
+    with pytest.raises(DatelineError, match="keywords.json: not a JSON list of strings"):
+        P.load_dataset(tmp_path / "ds")
 
 
 def test_tasks_are_clipped_and_sized(topics):

@@ -88,15 +88,26 @@ def _article_files(topic_dir: Path) -> tuple[Path, ...]:
     return tuple(files)
 
 
-def _topic_meta(topic_dir: Path) -> dict:
-    meta_path = topic_dir / "topic.json"
-    if not meta_path.is_file():
-        return {}
+def _read_json(path: Path, what: str) -> object:
     try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise DatelineError(f"{meta_path}: unreadable topic description: {exc}") from None
-    return meta if isinstance(meta, dict) else {}
+        raise DatelineError(f"{path}: unreadable {what}: {exc}") from None
+
+
+def _topic_meta(topic_dir: Path) -> dict:
+    """The topic's ``topic.json`` (query, keywords, timeline names), if any; without keywords
+    there, news-tls's own ``keywords.json`` (a list of strings) gives them."""
+    meta_path = topic_dir / "topic.json"
+    meta = _read_json(meta_path, "topic description") if meta_path.is_file() else {}
+    meta = dict(meta) if isinstance(meta, dict) else {}
+    kw_path = topic_dir / "keywords.json"
+    if not isinstance(meta.get("keywords"), list) and kw_path.is_file():
+        kws = _read_json(kw_path, "keyword list")
+        if not (isinstance(kws, list) and all(isinstance(k, str) for k in kws)):
+            raise DatelineError(f"{kw_path}: not a JSON list of strings")
+        meta["keywords"] = kws
+    return meta
 
 
 def _references(topic_dir: Path, meta: dict) -> tuple[Reference, ...]:
