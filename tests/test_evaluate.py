@@ -128,6 +128,16 @@ def test_news_tls_layout_keywords_json(tmp_path: Path):
         P.load_dataset(tmp_path / "ds")
 
 
+def test_a_task_gets_the_query_only_without_keywords(topics):
+    dam = topics[0]
+    assert dam.keywords == ("dam",) and dam.query == "dam"
+    assert P.make_task(dam, dam.references[0]).query is None  # the keywords say it: no article filter
+    bare = P.Topic(dam.name, dam.path, dam.article_files, dam.references, query="dam",
+                   documents=dam.documents)
+    task = P.make_task(bare, bare.references[0])
+    assert task.query == "dam" and task.keywords == ()
+
+
 def test_tasks_are_clipped_and_sized(topics):
     dam = topics[0]
     task = P.make_task(dam, dam.references[1])

@@ -6,8 +6,8 @@ For a topic directory (news-tls layout: ``articles*.jsonl[.gz]`` + ``timelines.j
 * the topic's articles are analysed once (:func:`dateline.pipeline.analyze`) and clipped to the
   reference's first and last date (by publication date);
 * the method gets ``dates = l`` (number of reference dates) and ``per_date = k`` (mean sentences
-  per reference date, rounded as Python rounds), plus the topic's query and keywords and the
-  reference's span as ``start``/``end``;
+  per reference date, rounded as Python rounds), plus the topic's keywords (its query only when
+  it has none, see :func:`make_task`) and the reference's span as ``start``/``end``;
 * supervised methods are fitted on the tasks of the *other* topics (leave-one-topic-out);
 * the prediction is scored against that one reference: align+ m:1 ROUGE-1/2 (AR-1, AR-2),
   concat and agreement ROUGE, date F1. Means average precision and recall over tasks and take
@@ -311,12 +311,20 @@ def task_size(reference: Timeline) -> tuple[int, int]:
 
 
 def make_task(topic: Topic, ref: Reference) -> Task:
-    """The :class:`~dateline.tls.base.Task` for one reference: documents clipped to its span."""
+    """The :class:`~dateline.tls.base.Task` for one reference: documents clipped to its span.
+
+    The topic's collection is the story's articles and its keywords say what to quote, as in
+    news-tls; the query, which picks a story's articles out of a mixed archive
+    (:func:`~dateline.tls.common.select_documents`), is passed on only for a topic without
+    keywords, where its words stand in for them. Training (which never filters by query) and
+    building then see the same articles.
+    """
     dates = ref.timeline.dates
     start, end = (dates[0], dates[-1]) if dates else (None, None)
     docs = tuple(d for d in topic.documents
                  if (start is None or d.published >= start) and (end is None or d.published <= end))
-    return Task(topic.name, docs, ref.timeline, topic.keywords, topic.query, start, end,
+    query = None if topic.keywords else topic.query
+    return Task(topic.name, docs, ref.timeline, topic.keywords, query, start, end,
                 {"name": ref.name})
 
 
