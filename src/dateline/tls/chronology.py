@@ -101,19 +101,20 @@ def chronology_entries(
     """
     found: dict[int, date] = {}
     on_topic = 0
-    heading: list[str] = []
-    for s in document.sentences:
+    first = -1  # position of the first entry among the document's sentences
+    for pos, s in enumerate(document.sentences):
         opening = _opening(s)
         if opening is None or not quotable(s):
-            if not found:
-                heading.append(s.text)
             continue
+        if not found:
+            first = pos
         found[s.index] = opening[0]
         if keywords and mentions_any(s.text, keywords):
             on_topic += 1
     if len(found) < min_entries:
         return {}
-    if keywords and (on_topic < MIN_KEYWORD_SHARE * len(found)
-                     or (heading and not mentions_any(" ".join(heading), keywords))):
-        return {}
+    if keywords:
+        heading = " ".join(s.text for s in document.sentences[:first])
+        if on_topic < MIN_KEYWORD_SHARE * len(found) or (heading and not mentions_any(heading, keywords)):
+            return {}
     return found
