@@ -334,6 +334,8 @@ def test_scraped_wire_header_is_never_quoted() -> None:
         ("The companies are BP Plc (BP.", False),
         ("L) failed to reassure investors on Friday.", False),
         ("eBay shares rose 5 percent on Monday.", True),
+        ("1) The army withdrew from the city on Monday.", True),
+        ("Talks failed :) said a delegate in a post on Monday.", True),
         ("BP Plc (BP.L) failed to reassure investors on Friday.", True),
         ("'We will win,' the rebel commander said on Friday.", True),
     ],

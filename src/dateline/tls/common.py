@@ -60,9 +60,12 @@ _STAMP_START = frozenset("0123456789AJFMSONDajfmsond")  # what such a stamp can 
 # scraped page header, which the sentence splitter keeps apart from the lead
 _WIRE_DATELINE_END = re.compile(r"\([A-Z][A-Za-z. ]{1,20}\)[\"\u201d]?\s*(?:-{1,2}|\u2013|\u2014)$")
 # a fragment: a line that opens with a lower-case word (the tail of a sentence split in two,
-# "asked Albert Kyle, a finance professor.", or a reader's comment typed in lower case) or
-# with punctuation; "eBay" and "iPhone" open sentences
-_FRAGMENT_START = re.compile(r"[,;:)\]]|[a-z](?![a-z]*[A-Z])")
+# "asked Albert Kyle, a finance professor.", or a reader's comment typed in lower case), with
+# punctuation, or with the tail of a bracket ("L) failed to ..."); "eBay" and "iPhone" open
+# sentences
+_FRAGMENT_START = re.compile(r"[,;:)\]]|[a-z](?![a-z]*[A-Z])|[A-Z]{1,2}\)\s")
+# ... and a line cut inside brackets: "The companies are BP Plc (BP." ("L) failed to ..." is
+# the other half, above); a numbered item "1) The army ..." is no fragment
 # Where a scraped page glued its headline, caption or byline to the lead on one line ("Mexico
 # to re-test swine flu cases The widow of swine flu victim Gerardo Leyva ..."): a lower-case
 # word or a closing bracket, then a word that opens sentences (never a name) and a lower-case
@@ -298,8 +301,8 @@ def quotable(
     10:30 GMT", a caption stub); more than ``max_words`` words (a scraped run-on); a reader
     comment scraped with the page, or a tweet embedded in it ("RT @user: ..."); a scraped page
     header ending in a wire's credit ("... BEIRUT (Reuters) -"); a question; a fragment (a line
-    opening with a lower-case word or with punctuation, or with unbalanced brackets, as where a
-    sentence was split in two); a pointer at the page
+    opening with a lower-case word, with punctuation or with a bracket's tail, or ending inside
+    brackets, as where a sentence was split in two); a pointer at the page
     ("click here", "the video above"); or a repeat of the article's ``title`` (Wikinews-style
     texts open with the title line).
 
@@ -340,7 +343,7 @@ def quotable(
         return False
     if "?" in text[-4:] and _QUESTION_END.search(text):
         return False
-    if _FRAGMENT_START.match(text) or text.count("(") != text.count(")"):
+    if _FRAGMENT_START.match(text) or text.count("(") > text.count(")"):
         return False
     low = text.lower()
     if any(w in low for w in _PAGE_WORDS) and _PAGE_POINTER.search(text):
