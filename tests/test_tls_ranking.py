@@ -16,8 +16,6 @@ from dateline.tls.base import Task, get_method, method_names
 from dateline.tls.common import quotable
 from dateline.tls.ranking import (
     DATE_FEATURES,
-    PARAMS_VERSION,
-    RANKER_FEATURES,
     SENTENCE_FEATURES,
     LearnedRanking,
     Pool,
@@ -155,8 +153,8 @@ def test_fit_learns_both_models_and_round_trips_through_json(docs: list[Document
                     Entry(date(2019, 12, 31), (Quote("Militiamen stormed the US embassy.", "r"),))))
     m = LearnedRanking(params={}).fit([Task("t", tuple(docs), ref, ("rocket", "embassy"))])
     p = m.params
-    assert p["date_ranker"]["features"] == list(RANKER_FEATURES)
-    assert len(p["date_ranker"]["coef"]) == len(RANKER_FEATURES)
+    assert p["date_ranker"]["features"] == list(DATE_FEATURES)
+    assert len(p["date_ranker"]["coef"]) == len(DATE_FEATURES)
     assert p["date_ranker"]["train_date_f1"] == 1.0
     s = p["sentence_scorer"]
     assert s["features"] == list(SENTENCE_FEATURES)
@@ -187,9 +185,8 @@ def test_shipped_params_match_the_code() -> None:
     p = PARAMS / "learned-ranking.json"
     assert p.stat().st_size < 8192
     params = json.loads(p.read_text(encoding="utf-8"))
-    assert params["version"] == PARAMS_VERSION == 2 and params["method"] == "learned-ranking"
-    assert params["date_ranker"]["features"] == list(RANKER_FEATURES)
-    assert "keyword_sents" in DATE_FEATURES and "keyword_sents" not in RANKER_FEATURES
+    assert params["version"] == 1 and params["method"] == "learned-ranking"
+    assert params["date_ranker"]["features"] == list(DATE_FEATURES)
     assert params["sentence_scorer"]["features"] == list(SENTENCE_FEATURES)
     assert params["tagger"] == "dateline"
     assert get_method("learned-ranking").params == params
@@ -263,16 +260,11 @@ def test_days_lost_to_the_redundancy_cut_are_replaced_beyond_the_spares() -> Non
     assert len(days) == 2 and date(2012, 2, 1) in days
 
 
-def test_the_date_ranker_ignores_keywords_and_rejects_stale_parameters() -> None:
-    """Keywords decide what is quoted, never which days rank first; parameters naming a feature
-    the ranker no longer has (``keyword_sents``, version 1) fail with a clear message."""
+def test_stale_parameters_fail_with_a_clear_message() -> None:
     art = Article("a1", date(2020, 1, 2), "x")
     docs = [Document(art, (
         Sentence("a1", 0, "Rebels took the port on Tuesday.", (Mention("Tuesday", 24, 31, "2019-12-31", "day"),)),
-        Sentence("a1", 1, "Flood waters rose on Monday.", (Mention("Monday", 20, 26, "2019-12-30", "day"),)),
     ))]
-    m = LearnedRanking()
-    assert m.scored_dates(docs, ("rebels",)) == m.scored_dates(docs, ("flood",)) == m.scored_dates(docs)
-    stale = {"date_ranker": {"features": ["sents_total", "keyword_sents"], "coef": [1.0, 0.5]}}
-    with pytest.raises(ValueError, match="unknown date feature 'keyword_sents'.*train_params"):
+    stale = {"date_ranker": {"features": ["sents_total", "no_such_feature"], "coef": [1.0, 0.5]}}
+    with pytest.raises(ValueError, match="unknown date feature 'no_such_feature'.*train_params"):
         LearnedRanking(params=stale).scored_dates(docs)

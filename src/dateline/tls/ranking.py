@@ -6,9 +6,8 @@ Two linear models, both trained on reference timelines and shipped as JSON
 1. **Date ranking.** Every day mentioned in the collection (any day-level mention, not only a
    sentence's first) or on which articles appear gets scale-free features (log counts relative
    to the busiest day: mentions by relation to the publication date, documents, sources, lead
-   mentions, explicit mentions such as "March 3" as opposed to "Tuesday", articles published
-   that day and the next; no keyword counts, see :data:`RANKER_FEATURES`). A weight vector is
-   fitted by coordinate ascent to
+   mentions, keyword mentions, explicit mentions such as "March 3" as opposed to "Tuesday",
+   articles published that day and the next). A weight vector is fitted by coordinate ascent to
    maximise top-``l`` date F1 (:func:`dateline.tls.learned.fit_ranker`).
 2. **Sentence scoring.** Candidates for a day are the quotable sentences (see
    :func:`~dateline.tls.common.quotable`) that mention it, plus the undated ones among the
@@ -72,17 +71,7 @@ from dateline.tls.learned import fit_ranker
 from dateline.tls.params import load_params
 from dateline.tls.summarize import fit_tfidf
 
-PARAMS_VERSION = 2  # 2: the date ranker no longer counts keyword sentences
-
-#: The date ranker's features: :data:`~dateline.tls.dates.DATE_FEATURES` without
-#: ``keyword_sents``. Keyword lists reach very different shares of their collections (on
-#: Timeline17, 9 % of the sentences name "financial", "economic" or "crisis", 44 % "bp", "oil" or
-#: "spill"), so a count of the sentences naming one means something else in every collection
-#: and for every way a user words a query; without it the ranker read 0.5561 -> 0.5601 date
-#: F1 on Timeline17 and 0.5597 -> 0.5610 on all of Timeline17 as one archive queried by topic
-#: (docs/benchmarks.md, round 9). Keywords still decide what may be quoted.
-RANKER_FEATURES: tuple[str, ...] = tuple(f for f in DATE_FEATURES if f != "keyword_sents")
-_RANKER_COLUMNS = [DATE_FEATURES.index(f) for f in RANKER_FEATURES]
+PARAMS_VERSION = 1
 
 SENTENCE_FEATURES: tuple[str, ...] = (
     "day_centroid",
@@ -232,12 +221,6 @@ def sentence_features(
     return F
 
 
-def ranker_features(documents: Sequence[Document]) -> tuple[list[date], np.ndarray]:
-    """Candidate days (ascending) and their :data:`RANKER_FEATURES` rows."""
-    dates, X = date_features(documents)
-    return dates, X[:, _RANKER_COLUMNS]
-
-
 def _unit(v: np.ndarray) -> np.ndarray:
     n = float(np.sqrt(v @ v))
     return v / n if n > 0 else v
@@ -330,7 +313,7 @@ class LearnedRanking:
         t = task
         docs = select_documents(t.documents, start=t.start, end=t.end)
         kws = normalise_keywords(t.keywords)
-        dates, X = ranker_features(docs)
+        dates, X = date_features(docs, kws)
         keep = [i for i, d in enumerate(dates) if in_range(d, t.start, t.end)]
         ref_days: dict[date, list[str]] = {}
         for e in t.reference.entries:
@@ -400,7 +383,7 @@ class LearnedRanking:
             "method": self.name,
             "date_ranker": {
                 "objective": "mean top-l date F1 (coordinate ascent)",
-                "features": list(RANKER_FEATURES),
+                "features": list(DATE_FEATURES),
                 "coef": _rounded(weights),
                 "train_date_f1": round(value, 4),
             },
@@ -428,18 +411,14 @@ class LearnedRanking:
     def scored_dates(
         self, documents: Sequence[Document], keywords: Sequence[str] = ()
     ) -> list[tuple[date, float]]:
-        """``(day, ranker score)`` pairs in :meth:`rank_dates` order.
-
-        ``keywords`` are accepted for the method interface; the ranker does not use them (see
-        :data:`RANKER_FEATURES`).
-        """
-        dates, X = ranker_features(documents)
+        """``(day, ranker score)`` pairs in :meth:`rank_dates` order."""
+        dates, X = date_features(documents, keywords)
         if not dates:
             return []
         ranker = (self.params or {}).get("date_ranker")
         if ranker:
-            col = {f: i for i, f in enumerate(RANKER_FEATURES)}
-            w = np.zeros(len(RANKER_FEATURES))
+            col = {f: i for i, f in enumerate(DATE_FEATURES)}
+            w = np.zeros(len(DATE_FEATURES))
             for f, c in zip(ranker["features"], ranker["coef"]):
                 if f not in col:
                     raise ValueError(f"learned-ranking parameters name an unknown date feature {f!r}: "
@@ -447,7 +426,7 @@ class LearnedRanking:
                 w[col[f]] = c
             scores = X @ w
         else:
-            scores = X[:, RANKER_FEATURES.index("sents_total")]
+            scores = X[:, DATE_FEATURES.index("sents_total")]
         by_date = dict(zip(dates, scores.tolist()))
         order = rank_by_score(dates, scores, [d.published for d in documents])
         return [(d, by_date[d]) for d in order]
