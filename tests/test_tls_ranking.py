@@ -139,6 +139,22 @@ def test_date_features_shape_and_scale(docs: list[Document]) -> None:
     assert empty_dates == [] and empty.shape == (0, len(DATE_FEATURES))
 
 
+def test_keyword_docs_counts_articles_naming_the_query_on_the_day() -> None:
+    """``keyword_docs``: the articles in which a sentence naming a keyword mentions the day."""
+    def doc(aid: str, text: str) -> Document:
+        m = Mention("Tuesday", text.index("Tuesday"), text.index("Tuesday") + 7, "2020-03-03", "day")
+        return Document(Article(aid, date(2020, 3, 5), text), (Sentence(aid, 0, text, (m,)),))
+    docs = [doc("a", "Obama spoke on Tuesday."), doc("b", "Obama flew home on Tuesday."),
+            doc("c", "Markets fell on Tuesday.")]
+    dates, X = date_features(docs, ("obama",))
+    row = X[dates.index(date(2020, 3, 3))]
+    kw, total = DATE_FEATURES.index("keyword_docs"), DATE_FEATURES.index("docs_total")
+    assert row[total] == pytest.approx(1.0)  # log1p(3) / log1p(3): the busiest day
+    assert row[kw] == pytest.approx(1.0)  # two of the three name Obama: log1p(2) / log1p(2)
+    _, X_none = date_features(docs[2:], ("obama",))
+    assert X_none[:, kw].max() == 0.0
+
+
 def test_pool_keeps_candidates_only(docs: list[Document]) -> None:
     pool = Pool.build(docs, ("rocket",))
     texts = [s.text for _, s in pool.refs]

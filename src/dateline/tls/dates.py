@@ -137,6 +137,10 @@ DATE_FEATURES: tuple[str, ...] = (
     "published_next",
     "first_mentions",
     "explicit_sents",
+    # articles in which a sentence naming a keyword mentions the day: in an archive that is not
+    # all about the query (a person's story among everything else), the count that says the
+    # day matters for it (docs/benchmarks.md, round 9)
+    "keyword_docs",
 )
 
 _EXPLICIT = re.compile(
@@ -204,6 +208,7 @@ def date_features(
         raw[pub][col["published"]] += 1
         raw[pub - timedelta(days=1)][col["published_next"]] += 1
         seen: set[date] = set()
+        seen_kw: set[date] = set()
         for s in doc.sentences:
             if not s.mentions:
                 continue
@@ -211,6 +216,8 @@ def date_features(
             if not days:
                 continue
             has_kw = bool(keywords) and mentions_any(s.text, keywords)
+            if has_kw:
+                seen_kw.update(days)
             for d in days:
                 r = raw[d]
                 r[col["sents_total"]] += 1
@@ -227,6 +234,8 @@ def date_features(
         for d in seen:
             raw[d][col["docs_total"]] += 1
             src[d].add(doc.article.source or doc.article.id)
+        for d in seen_kw:
+            raw[d][col["keyword_docs"]] += 1
     for d, ss in src.items():
         raw[d][col["sources"]] = float(len(ss))
     dates = sorted(d for d, r in raw.items() if r[col["sents_total"]] > 0 or r[col["published"]] > 0)

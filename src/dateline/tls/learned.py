@@ -51,8 +51,8 @@ from dateline.tls.summarize import centroid_opt, fit_tfidf
 PARAMS_VERSION = 1
 
 #: learned-datewise's date features: :data:`~dateline.tls.dates.DATE_FEATURES` without
-#: ``explicit_sents`` (added for learned-ranking).
-FEATURES: tuple[str, ...] = tuple(f for f in DATE_FEATURES if f != "explicit_sents")
+#: ``explicit_sents`` and ``keyword_docs`` (added for learned-ranking).
+FEATURES: tuple[str, ...] = tuple(f for f in DATE_FEATURES if f not in ("explicit_sents", "keyword_docs"))
 _COLUMNS = [DATE_FEATURES.index(f) for f in FEATURES]
 
 

@@ -6,8 +6,9 @@ Two linear models, both trained on reference timelines and shipped as JSON
 1. **Date ranking.** Every day mentioned in the collection (any day-level mention, not only a
    sentence's first) or on which articles appear gets scale-free features (log counts relative
    to the busiest day: mentions by relation to the publication date, documents, sources, lead
-   mentions, keyword mentions, explicit mentions such as "March 3" as opposed to "Tuesday",
-   articles published that day and the next). A weight vector is fitted by coordinate ascent to
+   mentions, keyword mentions, articles in which a sentence naming the query mentions the day,
+   explicit mentions such as "March 3" as opposed to "Tuesday", articles published that day and
+   the next). A weight vector is fitted by coordinate ascent to
    maximise top-``l`` date F1 (:func:`dateline.tls.learned.fit_ranker`).
 2. **Sentence scoring.** Candidates for a day are the quotable sentences (see
    :func:`~dateline.tls.common.quotable`) that mention it, plus the undated ones among the
