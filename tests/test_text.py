@@ -255,6 +255,8 @@ def test_scraped_wire_header_is_split_from_the_lead(line: str, expected: list[st
         ("Analyst: Tunisia is unique Protesters believe Cairo can help Cairo, Egypt (CNN) -- "
          "Thousands marched on Tuesday.", "Thousands marched on Tuesday."),
         ("-- Obama speaks from the Oval Office.", "Obama speaks from the Oval Office."),
+        ("(CNN) - President Barack Obama spoke to Hosni Mubarak by telephone.",
+         "President Barack Obama spoke to Hosni Mubarak by telephone."),
         ("* Rebels take the town of Brega.", "Rebels take the town of Brega."),
         # a plain dateline is part of the lead; a credit inside a sentence is no header
         ("Cairo, Egypt (CNN) -- Thousands marched.", "Cairo, Egypt (CNN) -- Thousands marched."),

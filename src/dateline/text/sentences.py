@@ -116,7 +116,8 @@ def wire_header_end(line: str) -> int:
     A header is whatever precedes the first wire credit ("(Reuters) -", "(AP) --") other than the
     place it was filed from, when a lead follows the credit: "CITY | date CITY (Reuters) -", a
     time stamp "Thu May 6, 2010 1:40 pm EDT (Reuters) -", a headline or byline before the place.
-    A plain dateline ("CAIRO (Reuters) - ...") is no header and stays with its lead.
+    A plain dateline ("CAIRO (Reuters) - ...") is no header and stays with its lead; a credit
+    without its place ("(CNN) -- President ...") is one.
 
     >>> line = "MEXICO CITY | Sat Apr 25, 2009 12:51 am BST MEXICO CITY (Reuters) - Flu has killed 60."
     >>> line[wire_header_end(line):]
@@ -130,6 +131,8 @@ def wire_header_end(line: str) -> int:
     0
     >>> wire_header_end("Prices rose (Reuters) - then fell.")
     0
+    >>> wire_header_end("(CNN) - President Obama spoke to Mubarak.")
+    8
     """
     m = _WIRE_CREDIT_RE.search(line)
     if m is None or not _LEAD_START_RE.match(line, m.end()):
@@ -141,7 +144,7 @@ def wire_header_end(line: str) -> int:
         if not tok[0].isupper():
             break
         head = line.rfind(tok, 0, head)
-    return m.end() if line[:head].strip(" |,-") else 0
+    return m.end() if m.start() == 0 or line[:head].strip(" |,-") else 0
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
