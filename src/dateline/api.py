@@ -13,7 +13,7 @@ from pathlib import Path
 
 from dateline.model import Article, Document, Timeline
 from dateline.pipeline import analyze
-from dateline.tls.common import matches_query, query_terms, required_query_terms
+from dateline.tls.common import article_matches, query_terms, required_query_terms
 
 DEFAULT_METHOD = "learned-ranking"
 
@@ -29,8 +29,7 @@ def matches(article: Article, query: str | None) -> bool:
     """Whether the article's title or text is about ``query``: it mentions a query term and every
     name in the query (case-insensitive substrings, as the timeline methods match keywords: "iran"
     finds "Iranian"; see :func:`dateline.tls.common.required_query_terms`)."""
-    return matches_query(f"{article.title or ''} {article.text}", query_terms(query),
-                         required_query_terms(query))
+    return article_matches(article, query_terms(query), required_query_terms(query))
 
 
 def select(
@@ -48,7 +47,7 @@ def select(
     for a in articles:
         if start is not None and a.published < start:
             continue
-        if matches_query(f"{a.title or ''} {a.text}", terms, names):
+        if article_matches(a, terms, names):
             yield a
 
 

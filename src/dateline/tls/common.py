@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from dateline.model import Document, Quote, Sentence
+from dateline.model import Article, Document, Quote, Sentence
 from dateline.text.sentences import wire_header_end
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
@@ -64,8 +64,6 @@ _WIRE_DATELINE_END = re.compile(r"\([A-Z][A-Za-z. ]{1,20}\)[\"\u201d]?\s*(?:-{1,
 # punctuation, or with the tail of a bracket ("L) failed to ..."); "eBay" and "iPhone" open
 # sentences
 _FRAGMENT_START = re.compile(r"[,;:)\]]|[a-z](?![a-z]*[A-Z])|[A-Z]{1,2}\)\s")
-# ... and a line cut inside brackets: "The companies are BP Plc (BP." ("L) failed to ..." is
-# the other half, above); a numbered item "1) The army ..." is no fragment
 # Where a scraped page glued its headline, caption or byline to the lead on one line ("Mexico
 # to re-test swine flu cases The widow of swine flu victim Gerardo Leyva ..."): a lower-case
 # word or a closing bracket, then a word that opens sentences (never a name) and a lower-case
@@ -183,6 +181,11 @@ def matches_query(text: str, terms: Sequence[str], names: Sequence[str] = ()) ->
     return all(t in low for t in names)
 
 
+def article_matches(article: Article, terms: Sequence[str], names: Sequence[str] = ()) -> bool:
+    """:func:`matches_query` over an article's title and text."""
+    return matches_query(f"{article.title or ''} {article.text}", terms, names)
+
+
 def normalise_keywords(keywords: Iterable[str]) -> tuple[str, ...]:
     """Lower-cased, stripped, non-empty keywords (substring matches, as in news-tls).
 
@@ -228,7 +231,7 @@ def select_documents(
             continue
         if end is not None and pub > end:
             continue
-        if terms and not matches_query(f"{d.article.title or ''} {d.article.text}", terms, names):
+        if terms and not article_matches(d.article, terms, names):
             continue
         kept.append(d)
     kept.sort(key=lambda d: (d.article.published, d.article.id))
@@ -343,6 +346,8 @@ def quotable(
         return False
     if "?" in text[-4:] and _QUESTION_END.search(text):
         return False
+    # a fragment, or a line cut inside brackets: "The companies are BP Plc (BP." ("L) failed to
+    # ..." is the other half); a numbered item "1) The army ..." is no fragment
     if _FRAGMENT_START.match(text) or text.count("(") > text.count(")"):
         return False
     low = text.lower()
