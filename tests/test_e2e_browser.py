@@ -104,7 +104,9 @@ def page(browser):
 
 def test_search_timeline_source_export(server, page, tmp_path):
     page.goto(server + "/")
-    page.wait_for_function("document.querySelectorAll('#method option').length > 0")
+    # a selector wait, not wait_for_function: polling a JavaScript string is an eval, which the
+    # page's Content-Security-Policy (script-src 'self') rightly refuses when the wait must poll
+    page.wait_for_selector("#method option", state="attached")
     assert "articles" in page.inner_text("#archive-info")
     page.fill("#q", "Chrysler bankruptcy")
     page.fill("#dates", "6")
