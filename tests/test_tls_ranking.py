@@ -260,6 +260,30 @@ def test_length_penalty_prefers_the_shorter_of_two_close_candidates() -> None:
     assert LearnedRanking(params={}, length_penalty=1.0).build(docs, dates=1, per_date=1) == plain
 
 
+def test_further_quotes_of_a_day_cover_what_its_articles_say() -> None:
+    day = "2011-03-03"
+    lead = (f"Rebels took the airport of Misrata on [{day}] after days of heavy fighting with the army, "
+            "witnesses in the city said.")
+    aside = (f"Oil prices rose sharply in London trading on [{day}] as traders worried about "
+             "supplies from the region.")
+    docs = [_doc("a", "2011-03-04", lead, aside),
+            _doc("b", "2011-03-04", f"NATO jets bombed tanks near Brega on [{day}]."),
+            _doc("c", "2011-03-04", f"NATO jets bombed army tanks near Brega on [{day}], officials said."),
+            _doc("d", "2011-03-05", f"Tanks near Brega were bombed by NATO jets on [{day}].")]
+    # a scorer that only likes length: the aside outscores the shorter NATO sentences
+    scorer = {"features": ["words"], "mean": [0.0], "scale": [1.0], "coef": [0.01], "intercept": 0.0}
+
+    def quoted(**kw: float) -> list[str]:
+        m = LearnedRanking(params={"sentence_scorer": scorer}, length_penalty=0.0, **kw)
+        return [q.text for q in m.build(docs, dates=1, per_date=2).entries[0].sentences]
+
+    assert quoted(coverage=0.0) == [lead, aside]  # by score alone
+    first, second = quoted()  # default: the second quote rounds out the day (three NATO reports)
+    assert first == lead and "NATO" in second
+    assert LearnedRanking(params={}).coverage == 2.0
+    assert quoted(coverage=50.0)[0] == lead  # the first quote is always the best-scored one
+
+
 def test_days_lost_to_the_redundancy_cut_are_replaced_beyond_the_spares() -> None:
     # the two busiest days quote the same sentence: the second is cut as a near-duplicate, and
     # with no spare days the timeline still gets its two dates from further down the ranking

@@ -21,9 +21,12 @@ Two linear models, both trained on reference timelines and shipped as JSON
    its day, scores it. At build
    time a length prior, ``length_penalty`` x log(1 + words), is subtracted from that score (the
    per-sentence target rewards long sentences, but the quoted sentences were ~60 % longer than
-   reference ones and a timeline's ROUGE precision well below its recall). The best
-   ``per_date`` are chosen greedily, skipping one too similar (TF-IDF cosine > 0.3) to a
-   sentence already chosen on that or another day.
+   reference ones and a timeline's ROUGE precision well below its recall). A day's first quote
+   is its best-scored candidate; each further one (``per_date`` > 1) maximises its score plus
+   ``coverage`` x the cosine between the quotes chosen so far with it and the centroid of the
+   day's candidates, so that the quotes together cover what the day's articles say rather than
+   repeat its best-scored theme. A candidate too similar (TF-IDF cosine > 0.3) to a sentence
+   already chosen on that or another day is skipped.
 
 Nothing is trained at run time; without parameters the ranker falls back to mention counts
 and the scorer to centroid similarity.
@@ -70,7 +73,7 @@ from dateline.tls.dates import (  # noqa: F401 - DATE_FEATURES, is_explicit re-e
 )
 from dateline.tls.learned import fit_ranker
 from dateline.tls.params import load_params
-from dateline.tls.summarize import fit_tfidf
+from dateline.tls.summarize import centroid_opt, fit_tfidf
 
 PARAMS_VERSION = 1
 
@@ -270,6 +273,8 @@ class LearnedRanking:
     to lower date F1 on Timeline17, hence off). ``length_penalty``: subtracted from a
     candidate's predicted score per unit of ``log(1 + words)`` (in the scorer's units, ROUGE-1 F +
     ROUGE-2 F), hence applied only with a trained scorer; 0 selects by the scorer alone.
+    ``coverage``: weight of the day's summary-centroid cosine when choosing a day's second and
+    later quotes (0: by score alone, the behaviour before round 10).
     """
 
     name = "learned-ranking"
@@ -285,6 +290,7 @@ class LearnedRanking:
         train_cap: int = 60,
         content_weight: float = 0.0,
         length_penalty: float = 0.06,
+        coverage: float = 2.0,
     ) -> None:
         self.params = params if params is not None else load_params(self.name)
         self.clip_sents = clip_sents
@@ -295,6 +301,7 @@ class LearnedRanking:
         self.train_cap = train_cap
         self.content_weight = content_weight
         self.length_penalty = length_penalty
+        self.coverage = coverage
 
     # ------------------------------------------------------------------ training
     def training_examples(self, task: Task) -> TaskExamples:
@@ -510,7 +517,8 @@ class LearnedRanking:
             ok = allowed[cand] & ~blocked[rows]
             if not ok.any():
                 continue
-            chosen = _greedy(X, rows, np.where(ok, scores, -np.inf), per_date, self.max_sim)
+            chosen = _select(X, rows, np.where(ok, scores, -np.inf), per_date, self.max_sim,
+                             self.coverage)
             if not chosen:
                 continue
             picked = rows[chosen]
@@ -571,6 +579,21 @@ def _greedy(X: sparse.csr_matrix, rows: np.ndarray, scores: np.ndarray, k: int, 
                 continue
         chosen.append(int(i))
     return chosen
+
+
+def _select(X: sparse.csr_matrix, rows: np.ndarray, scores: np.ndarray, k: int, max_sim: float,
+            coverage: float) -> list[int]:
+    """A day's quotes: its best-scored candidate, then (``coverage`` > 0) each next one the
+    candidate maximising score + ``coverage`` x cosine(chosen + candidate, the day's centroid),
+    i.e. the one that best rounds out what the day's candidates say; near-duplicates skipped."""
+    if coverage <= 0:
+        return _greedy(X, rows, scores, k, max_sim)
+    first = _greedy(X, rows, scores, 1, max_sim)
+    if k <= 1 or not first:
+        return first
+    ok = np.isfinite(scores)
+    return centroid_opt(X[rows], k, allowed=ok, max_sim=max_sim, prior=np.where(ok, scores, 0.0),
+                        prior_weight=1.0 / coverage, given=first)
 
 
 def _f1(hits: float, peer: float, model: float) -> float:

@@ -50,6 +50,7 @@ def centroid_opt(
     centroid: np.ndarray | None = None,
     prior: np.ndarray | None = None,
     prior_weight: float = 0.0,
+    given: Sequence[int] = (),
 ) -> list[int]:
     """Indices of up to ``k`` rows of ``X`` forming a summary close to the centroid.
 
@@ -57,7 +58,12 @@ def centroid_opt(
     rows that may be chosen (the centroid is still computed over all rows, as in news-tls).
     A row whose cosine with an already chosen row exceeds ``max_sim`` is skipped. ``centroid``
     overrides the mean direction; ``prior`` adds ``prior_weight * prior[i]`` to every row's
-    score (used by learned sentence scoring). Ties go to the lower index.
+    score (used by learned sentence scoring). ``given``: rows already in the summary (they
+    open the returned list and count towards ``k``). Ties go to the lower index.
+
+    >>> X = sparse.csr_matrix(np.array([[1.0, 0, 0], [0.6, 0.8, 0], [0, 0, 1.0]]))
+    >>> centroid_opt(X, k=2, given=[1])
+    [1, 2]
     """
     n = X.shape[0]
     if n == 0 or k <= 0 or X.shape[1] == 0:
@@ -73,6 +79,20 @@ def centroid_opt(
     s_n2 = 0.0
     max_seen = np.full(n, -np.inf)
     chosen: list[int] = []
+
+    def add(i: int) -> None:
+        nonlocal s, s_c, s_n2, max_seen
+        chosen.append(i)
+        ok[i] = False
+        xi = X.getrow(i)
+        s = s + xi.toarray().ravel()
+        s_c = float(s @ c)
+        s_n2 = float(s @ s)
+        max_seen = np.maximum(max_seen, np.asarray(X @ xi.T.toarray()).ravel() / np.sqrt(
+            np.maximum(sq, 1e-12) * max(sq[i], 1e-12)))
+
+    for i in given:
+        add(int(i))
     while len(chosen) < k:
         cand = ok & (max_seen <= max_sim)
         if not cand.any():
@@ -85,15 +105,7 @@ def centroid_opt(
             score = base / np.sqrt(np.maximum(sq, 1e-12))
         score = score + bonus
         score = np.where(cand, score, -np.inf)
-        i = int(np.argmax(score))
-        chosen.append(i)
-        ok[i] = False
-        xi = X.getrow(i)
-        s = s + xi.toarray().ravel()
-        s_c = float(s @ c)
-        s_n2 = float(s @ s)
-        max_seen = np.maximum(max_seen, np.asarray(X @ xi.T.toarray()).ravel() / np.sqrt(
-            np.maximum(sq, 1e-12) * max(sq[i], 1e-12)))
+        add(int(np.argmax(score)))
     return chosen
 
 
