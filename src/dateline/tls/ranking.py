@@ -25,8 +25,10 @@ Two linear models, both trained on reference timelines and shipped as JSON
    is its best-scored candidate; each further one (``per_date`` > 1) maximises its score plus
    ``coverage`` x the cosine between the quotes chosen so far with it and the centroid of the
    day's candidates, so that the quotes together cover what the day's articles say rather than
-   repeat its best-scored theme. A candidate too similar (TF-IDF cosine > 0.3) to a sentence
-   already chosen on that or another day is skipped.
+   repeat its best-scored theme. A candidate too similar to a sentence already chosen is
+   skipped: TF-IDF cosine > 0.3 on the same day, > 0.4 on another (a stricter cross-date cut
+   blocked distinct events told in the story's recurring words, "BP chief executive Tony
+   Hayward said ...").
 
 Nothing is trained at run time; without parameters the ranker falls back to mention counts
 and the scorer to centroid similarity.
@@ -285,7 +287,7 @@ class LearnedRanking:
         clip_sents: int = 2,
         pub_end: int = 2,
         max_sim: float = 0.3,
-        cross_sim: float = 0.3,
+        cross_sim: float = 0.4,
         spare_dates: int = 10,
         train_cap: int = 60,
         content_weight: float = 0.0,
