@@ -302,7 +302,8 @@ def quotable(
     Not quotable: fewer than ``min_words`` words outside its time expressions, numbers and
     calendar words (a dateline such as "May 07, 2009" even when untagged, "Updated Tuesday
     10:30 GMT", a caption stub); more than ``max_words`` words (a scraped run-on); a reader
-    comment scraped with the page, or a tweet embedded in it ("RT @user: ..."); a scraped page
+    comment scraped with the page, a tweet embedded in it ("RT @user: ...") or a pull quote glued
+    to its caption and the next paragraph ("... homes" End Quote Resident of Tal Kalakh The ..."); a scraped page
     header ending in a wire's credit ("... BEIRUT (Reuters) -"); a question; a fragment (a line
     opening with a lower-case word, with punctuation or with a bracket's tail, or ending inside
     brackets, as where a sentence was split in two); a pointer at the page
@@ -323,6 +324,8 @@ def quotable(
     False
     >>> quotable(Sentence("a", 0, "RT @BrianSozzi: Within food, white bread had strong price increases."))
     False
+    >>> quotable(Sentence("a", 0, 'Oil is a disaster" End Quote Jane Lubchenco NOAA chief Samples confirmed it.'))
+    False
     >>> quotable(Sentence("a", 0, " ".join(["word"] * 61)))
     False
     >>> quotable(Sentence("a", 0, "Syria crackdown goes on BEIRUT | Tue Apr 19, 2011 BEIRUT (Reuters) -"))
@@ -341,6 +344,8 @@ def quotable(
     if text[:1] in _STAMP_START and _COMMENT_STAMP.match(text):
         return False
     if "RT @" in text or "RETWEET" in text:  # an embedded tweet or a Twitter widget
+        return False
+    if "End Quote" in text or "Start Quote" in text:  # a BBC pull quote glued to its caption
         return False
     if text[-1:] in "-\u2013\u2014" and _WIRE_DATELINE_END.search(text):
         return False
