@@ -302,13 +302,13 @@ def quotable(
     Not quotable: fewer than ``min_words`` words outside its time expressions, numbers and
     calendar words (a dateline such as "May 07, 2009" even when untagged, "Updated Tuesday
     10:30 GMT", a caption stub); more than ``max_words`` words (a scraped run-on); a reader
-    comment scraped with the page, a tweet embedded in it ("RT @user: ...") or a pull quote glued
-    to its caption and the next paragraph ("... homes" End Quote Resident of Tal Kalakh The ..."); a scraped page
-    header ending in a wire's credit ("... BEIRUT (Reuters) -"); a question; a fragment (a line
-    opening with a lower-case word, with punctuation or with a bracket's tail, or ending inside
-    brackets, as where a sentence was split in two); a pointer at the page
-    ("click here", "the video above"); or a repeat of the article's ``title`` (Wikinews-style
-    texts open with the title line).
+    comment scraped with the page, a tweet embedded in it ("RT @user: ...") or a pull quote
+    glued to its caption and the next paragraph ("... homes" End Quote Resident of Tal Kalakh
+    The ..."); a scraped page header ending in a wire's credit ("... BEIRUT (Reuters) -"); a
+    question; a fragment (a line opening with a lower-case word, with punctuation or with a
+    bracket's tail, or ending inside brackets, as where a sentence was split in two); a pointer
+    at the page ("click here", "the video above"); or a repeat of the article's ``title``
+    (Wikinews-style texts open with the title line).
 
     >>> quotable(Sentence("a", 0, "Rockets hit the base on Friday."))
     True
