@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from dateline.model import Article, Document, Entry, Mention, Quote, Sentence, Timeline
+from dateline.model import Article, Document, Mention, Sentence
 from dateline.tls.base import Task
 
 REPO = Path(__file__).resolve().parents[1]
@@ -129,26 +129,19 @@ class Benchmark:
 
 
 def load_tasks(topic_dir: Path, documents: list[Document]) -> list[Benchmark]:
-    """One task per reference timeline of the topic (news-tls protocol)."""
-    meta = json.loads((topic_dir / "topic.json").read_text(encoding="utf-8"))
-    names = meta.get("timelines") or []
+    """One task per reference timeline of the topic, made as ``dateline evaluate`` makes them
+    (:func:`dateline.evaluate.protocol.make_task`, news-tls protocol: a date given twice in a
+    reference keeps its later block, as news-tls reads its files)."""
+    from dateline.evaluate import protocol
+
+    topic = protocol.load_dataset(topic_dir.parent, [topic_dir.name])[0]
+    topic.documents = tuple(documents)
     out = []
-    with open(topic_dir / "timelines.jsonl", encoding="utf-8") as fh:
-        for i, line in enumerate(fh):
-            raw = json.loads(line)
-            if not raw:
-                continue
-            ref: dict[date, list[str]] = {}
-            for t, sents in raw:
-                ref.setdefault(date.fromisoformat(t[:10]), []).extend(sents)
-            days = sorted(ref)
-            k = round(sum(len(v) for v in ref.values()) / len(days))
-            reference = Timeline(tuple(Entry(d, tuple(Quote(s, "reference") for s in ref[d])) for d in days))
-            docs = tuple(d for d in documents if days[0] <= d.published <= days[-1])
-            name = f"{topic_dir.name}/{names[i] if i < len(names) else i}"
-            task = Task(topic_dir.name, docs, reference, tuple(meta.get("keywords", ())),
-                        meta.get("query"), days[0], days[-1])
-            out.append(Benchmark(name, task, len(days), k))
+    for ref in topic.references:
+        dates, per_date = protocol.task_size(ref.timeline)
+        if dates:
+            out.append(Benchmark(f"{topic.name}/{ref.name}", protocol.make_task(topic, ref),
+                                 dates, per_date))
     return out
 
 
