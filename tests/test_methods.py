@@ -113,3 +113,14 @@ def test_clust_one_date_per_cluster(docs: list[Document]) -> None:
     for e in tl.entries:
         assert all(any(k in q.text.lower() for k in ("rocket", "embassy", "airstrike"))
                    for q in e.sentences)
+
+
+def test_clust_quotes_as_news_tls_unless_quote_rules_are_asked_for() -> None:
+    text = "Tue Dec 31, 2019 9:40 am EST (Reuters) - Militiamen besieged the embassy in Baghdad."
+    art = Article("w", date(2019, 12, 31), text, source="wire")
+    docs = [Document(art, (Sentence("w", 0, text),))]
+    faithful = Clust().build(docs, dates=1, per_date=1, keywords=["embassy"])
+    ruled = Clust(quote_rules=True).build(docs, dates=1, per_date=1, keywords=["embassy"])
+    assert [q.text for e in faithful.entries for q in e.sentences] == [text]
+    assert [q.text for e in ruled.entries for q in e.sentences] == [
+        "Militiamen besieged the embassy in Baghdad."]

@@ -108,6 +108,18 @@ def test_redundancy_cut_drops_near_duplicates() -> None:
     assert len(texts) == 2 and len(set(texts)) == 2
 
 
+def test_quotes_as_news_tls_unless_quote_rules_are_asked_for() -> None:
+    # a reader comment by its stamp line and a wire header glued to the lead
+    comment = "At 10:42 am on 28 May 2010, wardycatt wrote: the embassy siege on [2019-12-31] shamed us."
+    header = "Tue Dec 31, 2019 9:40 am EST (Reuters) - Militiamen besieged the embassy on [2019-12-31]."
+    d = [_doc("a", "2020-01-01", comment), _doc("b", "2020-01-01", header)]
+    faithful = Datewise(ranker="mentions").build(d, dates=1, per_date=2)
+    assert {q.text for q in faithful.entries[0].sentences} == {comment, header}
+    ruled = Datewise(ranker="mentions", quote_rules=True).build(d, dates=1, per_date=2)
+    assert [q.text for q in ruled.entries[0].sentences] == [
+        "Militiamen besieged the embassy on [2019-12-31]."]
+
+
 def test_fit_learns_a_ranker_that_is_used(docs: list[Document]) -> None:
     ref = Timeline((Entry(date(2019, 12, 20), (Quote("x", "b1"),)),))
     m = Datewise(ranker="mentions").fit([Task("t", tuple(docs), ref)])

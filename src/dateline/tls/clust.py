@@ -10,6 +10,9 @@
    the keyword filter; one cluster per date, until ``dates`` dates or ``dates * per_date``
    sentences are reached.
 
+Like news-tls, it quotes any lead sentence that names a keyword, as split; ``quote_rules=True``
+adds dateline's quote rules (as in :class:`~dateline.tls.datewise.Datewise`).
+
 >>> import numpy as np
 >>> from scipy import sparse
 >>> S = sparse.csr_matrix(np.array([[0, 1, 0, 0], [1, 0, 0, 0], [0, 0, 0, 1], [0, 0, 1, 0.]]))
@@ -85,12 +88,18 @@ def markov_clusters(
 
 
 class Clust:
-    """The news-tls Clust method; see the module docstring. It has nothing to train."""
+    """The news-tls Clust method; see the module docstring. It has nothing to train.
+
+    ``quote_rules``: apply dateline's quote rules (off in news-tls).
+    """
 
     name = "clust"
 
-    def __init__(self, max_days: int = 1, clip_sents: int = 5, max_sim: float = 0.9999) -> None:
+    def __init__(
+        self, max_days: int = 1, clip_sents: int = 5, max_sim: float = 0.9999, quote_rules: bool = False
+    ) -> None:
         self.max_days = max_days
+        self.quote_rules = quote_rules
         self.clip_sents = clip_sents
         self.max_sim = max_sim
 
@@ -158,8 +167,9 @@ class Clust:
 
         lead = [(d, s) for d in docs for s in d.sentences[: self.clip_sents]]
         _, X = fit_tfidf([s.text for _, s in lead])
-        allowed = np.array([mentions_any(s.text, kws) and quotable(s, d.article.title) for d, s in lead],
-                           dtype=bool)
+        allowed = np.array([mentions_any(s.text, kws)
+                            and (not self.quote_rules or quotable(s, d.article.title))
+                            for d, s in lead], dtype=bool)
         row_of: dict[tuple[str, int], int] = {
             (d.id, s.index): r for r, (d, s) in enumerate(lead)
         }
@@ -176,7 +186,8 @@ class Clust:
             chosen = centroid_opt(X[idx], per_date, allowed=allowed[idx], max_sim=self.max_sim)
             if not chosen:
                 continue
-            entries[day] = Entry(day, tuple(make_quote(*lead[cand[c]]) for c in chosen))
+            entries[day] = Entry(day, tuple(make_quote(*lead[cand[c]], clean=self.quote_rules)
+                                            for c in chosen))
             n_sents += len(chosen)
             if n_sents >= dates * per_date or len(entries) >= dates:
                 break

@@ -243,10 +243,11 @@ def in_range(d: date, start: date | None, end: date | None) -> bool:
     return (start is None or d >= start) and (end is None or d <= end)
 
 
-def make_quote(document: Document, sentence: Sentence) -> Quote:
+def make_quote(document: Document, sentence: Sentence, clean: bool = True) -> Quote:
     """A timeline quote for ``sentence``, carrying its article's id, date, title, source and url.
 
-    A wire header glued to the sentence is left out of the quote
+    With ``clean`` false the quote is the sentence as split (the news-tls reproductions quote
+    that way). Otherwise a wire header glued to the sentence is left out of the quote
     (:func:`~dateline.text.sentences.wire_header_end`): "Thu May 6, 2010 1:40 pm EDT (Reuters) -
     A steel dome was lowered." is quoted from "A steel dome"; so is a list item's bullet or dash,
     a page's time stamp or photo credit opening the line ("Thursday 28 April 2005 13.03 BST ",
@@ -255,6 +256,18 @@ def make_quote(document: Document, sentence: Sentence) -> Quote:
     quoted from "The widow").
     """
     a = document.article
+    return Quote(
+        text=_quote_text(sentence) if clean else sentence.text,
+        article_id=a.id,
+        published=a.published,
+        source=a.source,
+        url=a.url,
+        title=a.title,
+    )
+
+
+def _quote_text(sentence: Sentence) -> str:
+    """``sentence``'s text without what :func:`make_quote` leaves out of a clean quote."""
     text = sentence.text[wire_header_end(sentence.text):]
     prefix = _PAGE_PREFIX.match(text)
     if prefix is not None and len(text) - prefix.end() >= 20:
@@ -262,14 +275,7 @@ def make_quote(document: Document, sentence: Sentence) -> Quote:
     if sentence.index < _GLUED_LINES:
         text = _after_glue(text)
     bullet = _BULLET.match(text)
-    return Quote(
-        text=text[bullet.end():] if bullet is not None else text,
-        article_id=a.id,
-        published=a.published,
-        source=a.source,
-        url=a.url,
-        title=a.title,
-    )
+    return text[bullet.end():] if bullet is not None else text
 
 
 def _after_glue(text: str) -> str:

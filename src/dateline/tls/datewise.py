@@ -10,6 +10,12 @@
 3. Summarise each day with the summary-centroid optimiser (:func:`~dateline.tls.summarize.centroid_opt`),
    keeping only sentences that contain a keyword; days with no admissible sentence are skipped.
 
+Like news-tls, it quotes any candidate that names a keyword, as split. ``quote_rules=True`` adds
+dateline's quote rules (:func:`~dateline.tls.common.quotable`: no reader comments, fragments,
+questions, page furniture; :func:`~dateline.tls.common.make_quote`: no glued wire headers or
+captions), which the default method always applies: the reproduction stays faithful, and the
+rules' own gain is measured apart (docs/benchmarks.md).
+
 >>> from datetime import date
 >>> from dateline.model import Article, Document, Mention, Sentence
 >>> art = Article("a1", date(2020, 1, 1), "x", title="Embassy", source="wire")
@@ -60,6 +66,7 @@ class Datewise:
     ``ranker``: ``"supervised"`` (needs :meth:`fit` or shipped parameters), ``"mentions"``, or
     ``"auto"`` (supervised when parameters exist). ``max_sim`` is the redundancy cut between
     sentences of one date (news-tls: 0.9999, i.e. only near-duplicates are dropped).
+    ``quote_rules``: apply dateline's quote rules (see the module docstring; off in news-tls).
     """
 
     name = "datewise"
@@ -72,6 +79,7 @@ class Datewise:
         pub_end: int = 2,
         max_sim: float = 0.9999,
         first_mention_only: bool = True,
+        quote_rules: bool = False,
     ) -> None:
         if ranker not in ("auto", "supervised", "mentions"):
             raise ValueError(f"unknown ranker {ranker!r}: use auto, supervised or mentions")
@@ -83,6 +91,7 @@ class Datewise:
         self.pub_end = pub_end
         self.max_sim = max_sim
         self.first_mention_only = first_mention_only
+        self.quote_rules = quote_rules
 
     # ------------------------------------------------------------------ training
     def fit(self, tasks: Sequence[Task]) -> "Datewise":
@@ -151,8 +160,9 @@ class Datewise:
 
         refs: list[tuple[Document, Sentence]] = [(d, s) for d in docs for s in d.sentences]
         _, X = fit_tfidf([s.text for _, s in refs])
-        allowed = np.array([mentions_any(s.text, kws) and quotable(s, d.article.title) for d, s in refs],
-                           dtype=bool)
+        allowed = np.array([mentions_any(s.text, kws)
+                            and (not self.quote_rules or quotable(s, d.article.title))
+                            for d, s in refs], dtype=bool)
 
         ment: dict[date, list[int]] = defaultdict(list)
         pub: dict[date, list[int]] = defaultdict(list)
@@ -180,7 +190,7 @@ class Datewise:
             idx = np.asarray(cand)
             chosen = centroid_opt(X[idx], per_date, allowed=allowed[idx], max_sim=self.max_sim)
             if chosen:
-                quotes = tuple(make_quote(*refs[cand[c]]) for c in chosen)
+                quotes = tuple(make_quote(*refs[cand[c]], clean=self.quote_rules) for c in chosen)
                 entries.append(Entry(day, quotes))
         return Timeline(tuple(entries), query=query, method=self.name)
 
