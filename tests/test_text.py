@@ -258,6 +258,12 @@ def test_scraped_wire_header_is_split_from_the_lead(line: str, expected: list[st
         ("(CNN) - President Barack Obama spoke to Hosni Mubarak by telephone.",
          "President Barack Obama spoke to Hosni Mubarak by telephone."),
         ("* Rebels take the town of Brega.", "Rebels take the town of Brega."),
+        # a dated list's introduction glued to its first entry
+        ("Thu Oct 20, 2011 7:25 am EDT (Reuters) - Here is a timeline of the war in Libya since "
+         "February: February 15/16, 2011 - The arrest of an activist sparks a riot in Benghazi.",
+         "February 15/16, 2011 - The arrest of an activist sparks a riot in Benghazi."),
+        ("Five Days That Transformed Wall Street: Sept. 15 - 19, 2008 The Dow fell.",
+         "Five Days That Transformed Wall Street: Sept. 15 - 19, 2008 The Dow fell."),
         # a plain dateline is part of the lead; a credit inside a sentence is no header
         ("Cairo, Egypt (CNN) -- Thousands marched.", "Cairo, Egypt (CNN) -- Thousands marched."),
         ("MISRATA/TRIPOLI (Reuters) -- Rebels held.", "MISRATA/TRIPOLI (Reuters) -- Rebels held."),

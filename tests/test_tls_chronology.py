@@ -191,3 +191,21 @@ def test_a_dated_line_of_a_list_off_the_query_is_quoted_without_its_date() -> No
     tl = LearnedRanking().build([spill], dates=3, per_date=1, keywords=("obama",))
     assert [(e.date, e.sentences[0].text) for e in tl.entries] == [
         (date(2010, 5, 28), "Obama tours the Louisiana coast.")]
+
+
+def test_a_first_entry_glued_to_the_lists_introduction_is_an_entry() -> None:
+    # the page put the list's introduction and its first entry on one line
+    glued = _doc(
+        "r2", "2011-10-20",
+        "<<Thu Oct 20, 2011|2011-10-20>> 7:25 am EDT (Reuters) - Here is a timeline of the war in Libya "
+        "since protests broke out in <<February|2011-02>>: <<February 15|2011-02-15>>/16, 2011 - "
+        "The arrest of a human rights activist sparks a riot in Benghazi.",
+        "<<Feb. 24|2011-02-24>> - Anti-government militias take control of Misrata.",
+        "<<March 17|2011-03-17>> - The U.N. Security Council votes for a no-fly zone over Libya.",
+        "<<Aug. 23|2011-08-23>> -- The rebels overrun Gaddafi's compound in Tripoli.",
+    )
+    assert chronology_entries(glued, ("libya",))[0] == date(2011, 2, 15)
+    body = "The arrest of a human rights activist sparks a riot in Benghazi."
+    assert entry_body(glued.sentences[0], date(2011, 2, 15)) == body
+    tl = LearnedRanking().build([glued], dates=4, per_date=1, keywords=("libya",))
+    assert {e.date: e.sentences[0].text for e in tl.entries}.get(date(2011, 2, 15)) == body

@@ -147,6 +147,33 @@ def wire_header_end(line: str) -> int:
     return m.end() if m.start() == 0 or line[:head].strip(" |,-") else 0
 
 
+# a list's introduction glued to its first item, a dated entry ("Here is a timeline of the war:
+# Feb. 15, 2011 - A riot breaks out in Benghazi."): the entry starts after the colon. The date
+# names its month and its day, a dash follows, then a capitalised word (not "Sept. 15 - 19, 2008",
+# a range).
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:/\d{1,2})?"
+_LIST_ENTRY_RE = re.compile(
+    rf"(?<=\w):[ \t]+(?=(?:{_MONTH}[ \t]+{_DAY}|{_DAY}[ \t]+{_MONTH})(?:,?[ \t]*\d{{4}})?"
+    r"[ \t]*(?:-{1,2}|\u2013|\u2014)[ \t]*[A-Z\"'\u201c])"
+)
+
+
+def list_intro_end(line: str) -> int:
+    """Where a dated list's first entry starts in ``line`` when its introduction is glued to it,
+    else 0. The line stays one sentence (its introduction names what the list is about, and the
+    date counts for that); a quote of it starts at the entry.
+
+    >>> line = "Below is a timeline of the spill: April 20, 2010 - An explosion kills 11 workers."
+    >>> line[list_intro_end(line):]
+    'April 20, 2010 - An explosion kills 11 workers.'
+    >>> list_intro_end("Five Days That Transformed Wall Street: Sept. 15 - 19, 2008 The Dow fell.")
+    0
+    """
+    m = _LIST_ENTRY_RE.search(line)
+    return m.end() if m is not None else 0
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split ``text`` into sentences; return ``(start, end)`` character spans, in order.
 

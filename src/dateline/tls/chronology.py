@@ -6,7 +6,9 @@ explicit date, then a dash or a colon, then one short present-tense sentence of 
 the style a timeline quotes best. :func:`chronology_entries` finds them.
 
 A **chronology entry** is a quotable sentence (:func:`~dateline.tls.common.quotable`) whose first
-time expression starts within its first three characters (a bullet may precede it), names the
+time expression starts within its first three characters (a bullet may precede it; so may the
+list's introduction, glued to its first entry by the page: "Here is a timeline of the war:
+Feb. 15, 2011 - ..."), names the
 date explicitly (a month name or ``d/m``, not "Tuesday" or "5 p.m."), resolves to a day, and is
 followed by ``-``, ``--``, ``:``, an en or em dash, and then a word (not a clock time, so the
 "24th June 2011 - 13:45" stamps of reader comments are no entries). An article is a
@@ -44,6 +46,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from dateline.model import Document, Sentence
+from dateline.text.sentences import list_intro_end
 from dateline.tls.common import mentions_any, quotable
 
 #: An article needs this many entries to be a chronology.
@@ -51,8 +54,10 @@ MIN_ENTRIES = 3
 #: ... and, with keywords, this share of its entries must mention one.
 MIN_KEYWORD_SHARE = 0.2
 
-# after the date: an optional ", 2011", a dash or colon, then a word that is no clock time
-_SEPARATOR = re.compile(r"\s*(?:,\s*\d{4}\s*)?(?:-{1,2}|:|\u2013|\u2014)\s*(?!\d{1,2}[:.]\d\d)(?=\S)")
+# after the date: an optional second day ("February 15/16", where the tagger ends at "15"), an
+# optional ", 2011", a dash or colon, then a word that is no clock time
+_SEPARATOR = re.compile(
+    r"(?:/\d{1,2})?\s*(?:,\s*\d{4}\s*)?(?:-{1,2}|:|\u2013|\u2014)\s*(?!\d{1,2}[:.]\d\d)(?=\S)")
 _NAMED_DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}/\d{1,2}", re.IGNORECASE
 )
@@ -63,8 +68,12 @@ def _opening(sentence: Sentence) -> tuple[date, int] | None:
     a chronology entry (see the module docstring), else ``None``."""
     if not sentence.mentions:
         return None
-    first = min(sentence.mentions, key=lambda m: m.start)
-    if first.start > 2:
+    intro = list_intro_end(sentence.text)  # "Here is a timeline of the war: Feb. 15 - ..."
+    after = [m for m in sentence.mentions if m.start >= intro]
+    if not after:
+        return None
+    first = min(after, key=lambda m: m.start)
+    if first.start - intro > 2:
         return None
     day = first.day
     if day is None or not _NAMED_DATE.search(first.text):

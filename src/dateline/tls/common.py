@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from dateline.model import Article, Document, Quote, Sentence
-from dateline.text.sentences import wire_header_end
+from dateline.text.sentences import list_intro_end, wire_header_end
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
 _QUERY_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
@@ -249,7 +249,9 @@ def make_quote(document: Document, sentence: Sentence, clean: bool = True) -> Qu
     With ``clean`` false the quote is the sentence as split (the news-tls reproductions quote
     that way). Otherwise a wire header glued to the sentence is left out of the quote
     (:func:`~dateline.text.sentences.wire_header_end`): "Thu May 6, 2010 1:40 pm EDT (Reuters) -
-    A steel dome was lowered." is quoted from "A steel dome"; so is a list item's bullet or dash,
+    A steel dome was lowered." is quoted from "A steel dome"; so is a dated list's introduction
+    glued to its first entry ("Here is a timeline of the war: Feb. 15, 2011 - A riot ..." is
+    quoted from "Feb. 15", :func:`~dateline.text.sentences.list_intro_end`), a list item's bullet or dash,
     a page's time stamp or photo credit opening the line ("Thursday 28 April 2005 13.03 BST ",
     "Photograph: Joe Raedle/Getty Images "); and, in an article's first two lines, a headline or
     caption the page glued to the lead ("Mexico to re-test swine flu cases The widow of ..." is
@@ -269,6 +271,7 @@ def make_quote(document: Document, sentence: Sentence, clean: bool = True) -> Qu
 def _quote_text(sentence: Sentence) -> str:
     """``sentence``'s text without what :func:`make_quote` leaves out of a clean quote."""
     text = sentence.text[wire_header_end(sentence.text):]
+    text = text[list_intro_end(text):]
     prefix = _PAGE_PREFIX.match(text)
     if prefix is not None and len(text) - prefix.end() >= 20:
         text = text[prefix.end():]
