@@ -216,6 +216,37 @@ def test_cli_oracle_run_writes_json(dataset: Path, tmp_path: Path):
         assert set(t) >= {"topic", "timeline", "ar1", "ar2", "date_f1"}
 
 
+def test_tilse_layout_topics_are_evaluated(dataset: Path, tmp_path: Path):
+    """Timeline17's and Crisis's original layout: InputDocs/<day>/<file> and timelines/*.txt."""
+    from dateline.render.tilse import format_tilse
+
+    root = tmp_path / "tilse"
+    for t in P.load_dataset(dataset):
+        d = root / t.name
+        for a in P.read_articles(t):
+            day = d / "InputDocs" / a.published.isoformat()
+            day.mkdir(parents=True, exist_ok=True)
+            (day / f"{a.id}.htm.txt").write_text(a.text, encoding="utf-8")
+        (d / "timelines").mkdir()
+        for r in t.references:
+            (d / "timelines" / f"{r.name}.txt").write_text(format_tilse(r.timeline), encoding="utf-8")
+    [dam, strike] = P.load_dataset(root)
+    assert dam.article_files == (root / "dam" / "InputDocs",) and [r.name for r in dam.references] == ["a", "b"]
+    P.analyse_topic(dam, jobs=1)
+    assert sorted(x.article.id for x in dam.documents) == sorted(
+        f"{x.published.isoformat()}/{x.id}.htm.txt" for x in P.read_articles(P.load_dataset(dataset)[0]))
+    out = tmp_path / "runs.jsonl"
+    res = run_cli("evaluate", str(root), "--method", "oracle-full", "--json", str(out), "--jobs", "1")
+    assert res.returncode == 0, res.stderr
+    [run] = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [(t["topic"], t["timeline"]) for t in run["tasks"]] == [
+        ("dam", "a"), ("dam", "b"), ("strike", "a"), ("strike", "b")]
+    assert run["mean"]["date_f1"]["f_score"] > 0.5
+    (root / "dam" / "InputDocs").rename(root / "dam" / "docs")
+    res = run_cli("evaluate", str(root), "--method", "oracle-full")
+    assert res.returncode == 1 and "no articles*.jsonl[.gz] file or InputDocs/ folder" in res.stderr
+
+
 def test_cli_errors_are_one_line(dataset: Path, tmp_path: Path):
     res = run_cli("evaluate", str(dataset), "--topics", "nope", "--method", "oracle-full")
     assert res.returncode == 1 and "unknown topic" in res.stderr and len(res.stderr.strip().splitlines()) == 1

@@ -1,7 +1,8 @@
 """The news-tls benchmark protocol: one task per reference timeline, scored with tilse metrics.
 
 For a topic directory (news-tls layout: ``articles*.jsonl[.gz]`` + ``timelines.jsonl`` +
-``topic.json``; or ``timelines/*.txt`` references) every reference timeline is one task:
+``topic.json`` or ``keywords.json``; or tilse's: ``InputDocs/<YYYY-MM-DD>/*`` articles and
+``timelines/*.txt`` references) every reference timeline is one task:
 
 * the topic's articles are analysed once (:func:`dateline.pipeline.analyze`) and clipped to the
   reference's first and last date (by publication date);
@@ -83,8 +84,12 @@ class Topic:
 # --- loading -------------------------------------------------------------------------------------
 
 def _article_files(topic_dir: Path) -> tuple[Path, ...]:
+    """The topic's ``articles*.jsonl[.gz]`` files; without any, its tilse ``InputDocs/`` folder
+    (Timeline17's and Crisis's original layout: one article per file, dated by its folder)."""
     files = sorted(p for p in topic_dir.iterdir() if p.name.startswith("articles") and
                    (p.name.endswith(".jsonl") or p.name.endswith(".jsonl.gz")))
+    if not files and (topic_dir / "InputDocs").is_dir():
+        return (topic_dir / "InputDocs",)
     return tuple(files)
 
 
@@ -153,7 +158,7 @@ def load_dataset(dataset_dir: str | Path, topics: Sequence[str] | None = None) -
         meta = _topic_meta(d)
         files = _article_files(d)
         if not files:
-            raise DatelineError(f"{d}: no articles*.jsonl[.gz] file")
+            raise DatelineError(f"{d}: no articles*.jsonl[.gz] file or InputDocs/ folder")
         refs = _references(d, meta)
         if not refs:
             raise DatelineError(f"{d}: no reference timeline")
