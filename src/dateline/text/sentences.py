@@ -154,7 +154,7 @@ def wire_header_end(line: str) -> int:
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:/\d{1,2})?"
 _LIST_ENTRY_RE = re.compile(
-    rf"(?<=\w):[ \t]+(?=(?:{_MONTH}[ \t]+{_DAY}|{_DAY}[ \t]+{_MONTH})(?:,?[ \t]*\d{{4}})?"
+    rf":(?<=\w:)[ \t]+(?=(?:{_MONTH}[ \t]+{_DAY}|{_DAY}[ \t]+{_MONTH})(?:,?[ \t]*\d{{4}})?"
     r"[ \t]*(?:-{1,2}|\u2013|\u2014)[ \t]*[A-Z\"'\u201c])"
 )
 
@@ -170,7 +170,7 @@ def list_intro_end(line: str) -> int:
     >>> list_intro_end("Five Days That Transformed Wall Street: Sept. 15 - 19, 2008 The Dow fell.")
     0
     """
-    m = _LIST_ENTRY_RE.search(line)
+    m = _LIST_ENTRY_RE.search(line) if ":" in line else None
     return m.end() if m is not None else 0
 
 

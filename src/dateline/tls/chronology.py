@@ -68,12 +68,21 @@ def _opening(sentence: Sentence) -> tuple[date, int] | None:
     a chronology entry (see the module docstring), else ``None``."""
     if not sentence.mentions:
         return None
-    intro = list_intro_end(sentence.text)  # "Here is a timeline of the war: Feb. 15 - ..."
-    after = [m for m in sentence.mentions if m.start >= intro]
-    if not after:
+    opening = _entry_at(sentence, 0)
+    if opening is None and ":" in sentence.text:
+        # the list's introduction glued before the entry: "Here is a timeline of ...: Feb. 15 - ..."
+        intro = list_intro_end(sentence.text)
+        if intro:
+            opening = _entry_at(sentence, intro)
+    return opening
+
+
+def _entry_at(sentence: Sentence, at: int) -> tuple[date, int] | None:
+    """:func:`_opening` for an entry starting at offset ``at`` (a bullet may precede its date)."""
+    first = min((m for m in sentence.mentions if m.start >= at), key=lambda m: m.start, default=None)
+    if first is None:
         return None
-    first = min(after, key=lambda m: m.start)
-    if first.start - intro > 2:
+    if first.start - at > 2:
         return None
     day = first.day
     if day is None or not _NAMED_DATE.search(first.text):
