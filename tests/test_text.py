@@ -300,6 +300,21 @@ def test_a_quote_leaves_a_glued_wire_header_out(line: str, quoted: str) -> None:
          "The spill set off a backlash yesterday."),
         (2, "Photograph: PA Two Britons have now contracted swine flu within the UK.",
          "Two Britons have now contracted swine flu within the UK."),
+        # an opener before a capitalised word: "The Arab League", "A Royal Fleet Auxiliary ship"
+        (0, "Syria unrest: Arab League urges Assad to reform The Arab League has called for a unity "
+            "government, aimed at ending the bloodshed in the country The Arab League has outlined reforms.",
+         "The Arab League has outlined reforms."),
+        (0, "Aid groups have complained of delays getting aid to survivors A Royal Fleet Auxiliary ship "
+            "carrying aid supplies is to be sent to Haiti.",
+         "A Royal Fleet Auxiliary ship carrying aid supplies is to be sent to Haiti."),
+        # ... but not after a function word (a title follows: "and The Chemical Brothers") nor
+        # before one ("influenza A With ...")
+        (0, "Coldplay, Arctic Monkeys and The Chemical Brothers will auction off prizes to raise funds.",
+         "Coldplay, Arctic Monkeys and The Chemical Brothers will auction off prizes to raise funds."),
+        (1, "A judge ruled the promoters of his This Is It tour were responsible for his death.",
+         "A judge ruled the promoters of his This Is It tour were responsible for his death."),
+        (0, "Swine flu is an influenza A With the UK confirming two cases the WHO raised its alert.",
+         "Swine flu is an influenza A With the UK confirming two cases the WHO raised its alert."),
         # a name after the glue is no sentence start; further down an article, prose is left alone
         (0, "Chief executive Tony Hayward Tony Hayward hands over the clean-up to an American.",
          "Chief executive Tony Hayward Tony Hayward hands over the clean-up to an American."),

@@ -66,11 +66,21 @@ _WIRE_DATELINE_END = re.compile(r"\([A-Z][A-Za-z. ]{1,20}\)[\"\u201d]?\s*(?:-{1,
 _FRAGMENT_START = re.compile(r"[,;:)\]]|[a-z](?![a-z]*[A-Z])|[A-Z]{1,2}\)\s")
 # Where a scraped page glued its headline, caption or byline to the lead on one line ("Mexico
 # to re-test swine flu cases The widow of swine flu victim Gerardo Leyva ..."): a lower-case
-# word or a closing bracket, then a word that opens sentences (never a name) and a lower-case
-# word. Looked for in an article's first two lines only, where pages put such furniture.
+# word or a closing bracket, then a word that opens sentences (never a name) and a lower-case or
+# a capitalised word ("... in the country The Arab League has outlined ..."). A headline or a
+# caption does not end in a function word, and a title does not open a lead ("in the vein of The
+# Office", "promoters of his This Is It tour"), so a function word before the opener is no glue,
+# nor a function word after it ("influenza A With the UK ..."). Looked for in an article's first
+# two lines only, where pages put such furniture.
+_FUNCTION_WORDS = (
+    "of|by|and|or|on|in|at|to|for|from|with|including|his|her|their|its|the|a|an|as|than|about|"
+    "into|over|under|like|via|called|named|titled|entitled|dubbed|star|stars|hosts|presents|see|"
+    "watch|read|hear|join|joins|follow|is|are|was|were"
+)
 _GLUE = re.compile(
-    r"(?:(?<=\s)[a-z][a-z'\u2019-]*|[)\]])\s+(?=(?:The|A|An|He|She|It|They|We|His|Her|Their|Its"
-    r"|This|These|Those|There)\s+[a-z])"
+    rf"(?:(?<=\s)(?!(?:{_FUNCTION_WORDS})\s)[a-z][a-z'\u2019-]*|[)\]])\s+"
+    r"(?=(?:The|A|An|He|She|It|They|We|His|Her|Their|Its|This|These|Those|There)\s+"
+    r"(?:[a-z]|(?!(?:With|In|On|At|For|From|And|But|Or|Of|To|The|A|An|As|By|Is|It)\b)[A-Z]))"
 )
 # a page's time stamp or photo credit opening the line, before the text: "Thursday 28 April
 # 2005 13.03 BST ", "03 February 12 17:03 GMT ", "Photograph: Joe Raedle/Getty Images "
