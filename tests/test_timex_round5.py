@@ -200,3 +200,15 @@ def test_within_or_over_the_next_year_is_next_year() -> None:
     d = date(1989, 11, 2)
     assert vals("Plants will be closed over the next year or so.", d)["the next year"] == "1990"
     assert vals("Fighting continued for the next year.", d)["the next year"] == "P1Y"
+
+
+def test_a_day_month_date_before_a_number_that_is_no_year() -> None:
+    # a list number, a clock time or a count after "22 June" is no day of "June 2"
+    dct = date(2012, 6, 24)
+    assert vals("The F-4 Phantom takes off on 22 June 2. Syria says it enters", dct) == {"22 June": "2012-06-22"}
+    assert vals("The jet was lost on 22 June 12:30 GMT.", dct) == {"22 June": "2012-06-22",
+                                                                   "12:30 GMT": "2012-06-22T12:30"}
+    assert vals("On 3 May 2 people were killed.", dct) == {"3 May": "2012-05-03"}
+    # a year after it is still the full date; "June 5, 2010" stays the month-day date
+    assert vals("It began on 22 June 2012.", dct) == {"22 June 2012": "2012-06-22"}
+    assert vals("It began on 3 June 5, 2010.", dct) == {"June 5, 2010": "2010-06-05"}

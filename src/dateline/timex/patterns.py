@@ -163,7 +163,11 @@ RULES: tuple[tuple[str, str], ...] = (
     )),
     ("date_dm", (
         rf"(?:(?P<wd>{WEEKDAY_ANY}){SEP})?(?:(?:(?i:the)\s+)?(?P<day>{DAY})(?:\s+(?i:of))?"
-        rf"|(?i:the)\s+(?P<dayw>{DAY_WORD})\s+(?i:of))\s+(?P<mon>{MONTH})(?!\s*\d)"
+        rf"|(?i:the)\s+(?P<dayw>{DAY_WORD})\s+(?i:of))\s+(?P<mon>{MONTH})"
+        # not before a year or another day of the month ("15 March 2011" is date_dmy's, "3 June 5,
+        # 2010" no day-month), but before a count, a clock time or a list number ("on 22 June 2.",
+        # "22 June 12:30 GMT", "3 May 2 people died")
+        r"(?!\s*(?:1\d\d\d|20\d\d)(?!\d)|\s*\d\d?(?:st|nd|rd|th)\b|\s*\d\d?\s*,\s*(?:1\d\d\d|20\d\d))"
         rf"(?:\s+(?:(?i:of)\s+)?(?P<ystr>(?i:this|last|next)\s+year)(?!\w))?"
     )),
     ("month_year", (
