@@ -66,7 +66,8 @@ _WIRE_DATELINE_END = re.compile(r"\([A-Z][A-Za-z. ]{1,20}\)[\"\u201d]?\s*(?:-{1,
 _FRAGMENT_START = re.compile(r"[,;:)\]]|[a-z](?![a-z]*[A-Z])|[A-Z]{1,2}\)\s")
 # Where a scraped page glued its headline, caption or byline to the lead on one line ("Mexico
 # to re-test swine flu cases The widow of swine flu victim Gerardo Leyva ..."): a lower-case
-# word or a closing bracket, then a word that opens sentences (never a name) and a lower-case or
+# word, a closing bracket or a closing quote ("BP oil leak plug 'going as planned' The oil
+# company ..."), then a word that opens sentences (never a name) and a lower-case or
 # a capitalised word ("... in the country The Arab League has outlined ..."). A headline or a
 # caption does not end in a function word, and a title does not open a lead ("in the vein of The
 # Office", "promoters of his This Is It tour"), so a function word before the opener is no glue,
@@ -78,7 +79,7 @@ _FUNCTION_WORDS = (
     "watch|read|hear|join|joins|follow|is|are|was|were"
 )
 _GLUE = re.compile(
-    rf"(?:(?<=\s)(?!(?:{_FUNCTION_WORDS})\s)[a-z][a-z'\u2019-]*|[)\]])\s+"
+    rf"(?:(?<=\s)(?!(?:{_FUNCTION_WORDS})\s)[a-z][a-z'\u2019-]*|[)\]]|(?<=\w)\s?['\u2019\"\u201d])\s+"
     r"(?=(?:The|A|An|He|She|It|They|We|His|Her|Their|Its|This|These|Those|There)\s+"
     r"(?:[a-z]|(?!(?:With|In|On|At|For|From|And|But|Or|Of|To|The|A|An|As|By|Is|It)\b)[A-Z]))"
 )
@@ -324,7 +325,7 @@ def quotable(
     comment scraped with the page, a tweet embedded in it ("RT @user: ...") or a pull quote
     glued to its caption and the next paragraph ("... homes" End Quote Resident of Tal Kalakh
     The ..."); a scraped page header ending in a wire's credit ("... BEIRUT (Reuters) -"); a
-    question; a fragment (a line opening with a lower-case word, with punctuation or with a
+    question; a list item or an introduction (a line ending in ";" or ":"); a fragment (a line opening with a lower-case word, with punctuation or with a
     bracket's tail, or ending inside brackets, as where a sentence was split in two); a pointer
     at the page ("click here", "the video above"); or a repeat of the article's ``title``
     (Wikinews-style texts open with the title line).
@@ -351,6 +352,8 @@ def quotable(
     False
     >>> quotable(Sentence("a", 0, "How can we avoid a swine flu pandemic?"))
     False
+    >>> quotable(Sentence("a", 0, "Yemen's 'Day of Rage'; Beyond the Violence in Egypt;"))
+    False
     >>> [quotable(Sentence("a", 0, t)) for t in ("asked Albert Kyle, a finance professor.",
     ...     "The companies are BP Plc (BP.", "eBay shares rose 5 percent on Monday.")]
     [False, False, True]
@@ -369,6 +372,8 @@ def quotable(
     if text[-1:] in "-\u2013\u2014" and _WIRE_DATELINE_END.search(text):
         return False
     if "?" in text[-4:] and _QUESTION_END.search(text):
+        return False
+    if text.rstrip()[-1:] in (";", ":"):  # a list item or an introduction, no sentence
         return False
     # a fragment, or a line cut inside brackets: "The companies are BP Plc (BP." ("L) failed to
     # ..." is the other half); a numbered item "1) The army ..." is no fragment
