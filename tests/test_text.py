@@ -307,7 +307,22 @@ def test_a_quote_leaves_a_glued_wire_header_out(line: str, quoted: str) -> None:
         (0, "Aid groups have complained of delays getting aid to survivors A Royal Fleet Auxiliary ship "
             "carrying aid supplies is to be sent to Haiti.",
          "A Royal Fleet Auxiliary ship carrying aid supplies is to be sent to Haiti."),
-        # ... but not after a function word (a title follows: "and The Chemical Brothers") nor
+        # a quantifier opens a lead too; so does an opener after a closing quote
+        (0, "Swine flu cases close UK school Another nine UK cases of swine flu have been confirmed.",
+         "Another nine UK cases of swine flu have been confirmed."),
+        (0, "BP oil leak plug 'going as planned' The oil company BP says the new attempt is going well.",
+         "The oil company BP says the new attempt is going well."),
+        # a BBC page stamp, a CNN poll's buttons
+        (0, "29 September 2011 Last updated at 17:57 GMT Help One of Michael Jackson's bodyguards testified.",
+         "One of Michael Jackson's bodyguards testified."),
+        (1, "Page last updated at 07:48 GMT, Tuesday, 8 November 2011 The trial took place on the ninth floor.",
+         "The trial took place on the ninth floor."),
+        (0, "YES | NO Egyptian President Hosni Mubarak stepped down on February 11.",
+         "Egyptian President Hosni Mubarak stepped down on February 11."),
+        # ... but not after a possessive ("the oil industry's Three Mile Island")
+        (0, "The fear is that Macondo is the oil industry's Three Mile Island, an accident that turned opinion.",
+         "The fear is that Macondo is the oil industry's Three Mile Island, an accident that turned opinion."),
+        # ... nor after a function word (a title follows: "and The Chemical Brothers") nor
         # before one ("influenza A With ...")
         (0, "Coldplay, Arctic Monkeys and The Chemical Brothers will auction off prizes to raise funds.",
          "Coldplay, Arctic Monkeys and The Chemical Brothers will auction off prizes to raise funds."),

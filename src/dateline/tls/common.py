@@ -67,27 +67,37 @@ _FRAGMENT_START = re.compile(r"[,;:)\]]|[a-z](?![a-z]*[A-Z])|[A-Z]{1,2}\)\s")
 # Where a scraped page glued its headline, caption or byline to the lead on one line ("Mexico
 # to re-test swine flu cases The widow of swine flu victim Gerardo Leyva ..."): a lower-case
 # word, a closing bracket or a closing quote ("BP oil leak plug 'going as planned' The oil
-# company ..."), then a word that opens sentences (never a name) and a lower-case or
-# a capitalised word ("... in the country The Arab League has outlined ..."). A headline or a
-# caption does not end in a function word, and a title does not open a lead ("in the vein of The
-# Office", "promoters of his This Is It tour"), so a function word before the opener is no glue,
-# nor a function word after it ("influenza A With the UK ..."). Looked for in an article's first
-# two lines only, where pages put such furniture.
+# company ..."), then a word that opens sentences (a determiner, a pronoun or a quantifier, never
+# a name: "The", "Another", "Thousands") and a lower-case or a capitalised word ("... in the
+# country The Arab League has outlined ..."). A headline or a caption does not end in a function
+# word or a possessive, and a title does not open a lead ("in the vein of The Office", "promoters
+# of his This Is It tour", "the oil industry's Three Mile Island"), so a function word or a
+# possessive before the opener is no glue, nor a function word after it ("influenza A With the
+# UK ..."). Looked for in an article's first two lines only, where pages put such furniture.
 _FUNCTION_WORDS = (
     "of|by|and|or|on|in|at|to|for|from|with|including|his|her|their|its|the|a|an|as|than|about|"
     "into|over|under|like|via|called|named|titled|entitled|dubbed|star|stars|hosts|presents|see|"
     "watch|read|hear|join|joins|follow|is|are|was|were"
 )
 _GLUE = re.compile(
-    rf"(?:(?<=\s)(?!(?:{_FUNCTION_WORDS})\s)[a-z][a-z'\u2019-]*|[)\]]|(?<=\w)\s?['\u2019\"\u201d])\s+"
-    r"(?=(?:The|A|An|He|She|It|They|We|His|Her|Their|Its|This|These|Those|There)\s+"
+    rf"(?:(?<=\s)(?!(?:{_FUNCTION_WORDS})\s)[a-z][a-z'\u2019-]*(?<!['\u2019]s)"
+    r"|[)\]]|(?<=\w)\s?['\u2019\"\u201d])\s+"
+    r"(?=(?:The|A|An|He|She|It|They|We|His|Her|Their|Its|This|These|Those|There|Another|Some|Many"
+    r"|Several|More|Most|Both|Each|All|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Hundreds"
+    r"|Thousands|Dozens|Tens|Millions|Scores)\s+"
     r"(?:[a-z]|(?!(?:With|In|On|At|For|From|And|But|Or|Of|To|The|A|An|As|By|Is|It)\b)[A-Z]))"
 )
-# a page's time stamp or photo credit opening the line, before the text: "Thursday 28 April
-# 2005 13.03 BST ", "03 February 12 17:03 GMT ", "Photograph: Joe Raedle/Getty Images "
+# a page's time stamp, photo credit or poll buttons opening the line, before the text: "Thursday
+# 28 April 2005 13.03 BST ", "03 February 12 17:03 GMT ", "29 September 2011 Last updated at
+# 17:57 GMT Help ", "Page last updated at 07:48 GMT, Tuesday, 8 November 2011 ", "Photograph: Joe
+# Raedle/Getty Images ", "YES | NO "
 _PAGE_PREFIX = re.compile(
     r"(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}\s+[A-Z][a-z]+\s+\d{2}(?:\d\d)?,?"
-    r"\s+\d{1,2}[.:]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+(?:GMT|UTC|[A-Z][SD]T))?"
+    r"\s+(?:(?i:last\s+updated\s+at)\s+)?\d{1,2}[.:]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+(?:GMT|UTC|ET|[A-Z][SD]T))?"
+    r"(?:\s+Help)?"
+    r"|(?i:page\s+)?(?i:last\s+updated\s+at)\s+\d{1,2}[.:]\d\d(?:\s+(?:GMT|UTC|ET|[A-Z][SD]T))?,?"
+    r"(?:\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?)?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
+    r"|YES\s+\|\s+NO"
     r"|(?:Photograph|Photo|Picture|Photos):\s+(?:[^\n]{1,80}?/\s*)?(?:Getty Images|Rex Features|Rex|Reuters|AP|AFP"
     r"|EPA|PA|Corbis|Alamy|Zuma Press|Zuma|Bloomberg|Xinhua|Sipa|Polaris|Eyevine|Handout|Guardian))"
     r"\s+(?=[A-Z0-9\"'\u201c])"
