@@ -165,3 +165,15 @@ def test_a_query_with_a_name_keeps_only_articles_naming_it() -> None:
     # a capitalised first word before lower-case ones is sentence case, not a name: article a
     # names Los Angeles and never mentions floods
     assert [d.id for d in select_documents(docs, query="Floods in Los Angeles")] == ["a"]
+
+
+def test_a_name_in_a_query_is_a_word_not_part_of_one() -> None:
+    from dateline.tls.common import select_documents
+
+    docs = [_doc("a", "2005-06-28", "George Bush rallied Americans on Tuesday."),
+            _doc("b", "2005-06-28", "Insurgents ambushed a convoy on Tuesday."),
+            _doc("c", "2005-06-29", "The ambassador met Assad's envoy on Wednesday."),
+            _doc("d", "2005-06-29", "The ambassador left Damascus on Wednesday.")]
+    assert [d.id for d in select_documents(docs, query="George Bush")] == ["a"]
+    assert [d.id for d in select_documents(docs, query="Bush")] == ["a"]
+    assert [d.id for d in select_documents(docs, query="Assad")] == ["c"]

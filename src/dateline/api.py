@@ -27,8 +27,8 @@ def read(paths: Sequence[str | Path], input_format: str | None = None, report=No
 
 def matches(article: Article, query: str | None) -> bool:
     """Whether the article's title or text is about ``query``: it mentions a query term and every
-    name in the query (case-insensitive substrings, as the timeline methods match keywords: "iran"
-    finds "Iranian"; see :func:`dateline.tls.common.required_query_terms`)."""
+    name in the query, case-insensitively at the start of a word ("iran" finds "Iranian", "Bush"
+    is not in "ambush"; see :func:`dateline.tls.common.matches_query`)."""
     return article_matches(article, query_terms(query), required_query_terms(query))
 
 

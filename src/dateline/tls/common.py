@@ -187,19 +187,33 @@ def required_query_terms(query: str | None) -> tuple[str, ...]:
 
 
 def matches_query(text: str, terms: Sequence[str], names: Sequence[str] = ()) -> bool:
-    """Whether ``text`` mentions one of ``terms`` and all of ``names`` (case-insensitive
-    substrings: "iran" finds "Iranian"); true without terms. ``terms`` and ``names`` come from
-    :func:`query_terms` and :func:`required_query_terms` of one query.
+    """Whether ``text`` mentions one of ``terms`` and all of ``names``, case-insensitively and at
+    the start of a word, as a search does: "iran" finds "Iranian", but "bush" is not in "ambush"
+    nor "assad" in "ambassador"; true without terms. ``terms`` and ``names`` come from
+    :func:`query_terms` and :func:`required_query_terms` of one query. (A method's keywords
+    are matched as substrings, as in news-tls: :func:`mentions_any`.)
 
     >>> matches_query("Michael Bloomberg spoke.", ("michael", "jackson"), ("michael", "jackson"))
     False
+    >>> matches_query("Insurgents ambushed a convoy.", ("bush",)), matches_query("Iranian oil", ("iran",))
+    (False, True)
     """
-    if not mentions_any(text, terms):
-        return False
-    if not names:
+    if not terms:
         return True
     low = text.lower()
-    return all(t in low for t in names)
+    if not any(_at_word_start(t, low) for t in terms):
+        return False
+    return all(_at_word_start(t, low) for t in names)
+
+
+def _at_word_start(term: str, low: str) -> bool:
+    """Whether the lower-cased ``term`` occurs in ``low`` at the start of a word."""
+    i = low.find(term)
+    while i >= 0:
+        if i == 0 or not low[i - 1].isalnum():
+            return True
+        i = low.find(term, i + 1)
+    return False
 
 
 def article_matches(article: Article, terms: Sequence[str], names: Sequence[str] = ()) -> bool:
