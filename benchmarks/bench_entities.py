@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import sys
 import tempfile
 import time
@@ -57,17 +58,19 @@ def build(root: Path, out: Path) -> None:
         with open(topic / "timelines.jsonl", encoding="utf-8") as f:
             references.extend(json.loads(line) for line in f if line.strip())
     for name, names in PEOPLE.items():
+        # a name at the start of a word ("Bush's", not "ambush")
+        named = re.compile("|".join(rf"(?<!\w){re.escape(n)}" for n in names)).search
         d = out / name
         d.mkdir(parents=True, exist_ok=True)
         days: dict[str, list[str]] = defaultdict(list)
         for timeline in references:
             for day, sentences in timeline:
                 for s in sentences:
-                    if any(n in s.lower() for n in names) and s not in days[day]:
+                    if named(s.lower()) and s not in days[day]:
                         days[day].append(s)
         with gzip.open(d / "articles.jsonl.gz", "wt", encoding="utf-8") as f:
             for rec in articles:
-                if any(n in rec["text"].lower() for n in names):
+                if named(rec["text"].lower()):
                     f.write(json.dumps(rec) + "\n")
         (d / "timelines.jsonl").write_text(json.dumps(sorted([k, v] for k, v in days.items())) + "\n",
                                            encoding="utf-8")
