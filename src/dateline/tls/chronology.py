@@ -8,10 +8,10 @@ the style a timeline quotes best. :func:`chronology_entries` finds them.
 A **chronology entry** is a quotable sentence (:func:`~dateline.tls.common.quotable`) whose first
 time expression starts within its first three characters (a bullet may precede it; so may the
 list's introduction, glued to its first entry by the page: "Here is a timeline of the war:
-Feb. 15, 2011 - ..."), names the
-date explicitly (a month name or ``d/m``, not "Tuesday" or "5 p.m."), resolves to a day, and is
-followed by ``-``, ``--``, ``:``, an en or em dash, and then a word (not a clock time, so the
-"24th June 2011 - 13:45" stamps of reader comments are no entries). An article is a
+Feb. 15, 2011 - ..."), names the date explicitly (a month name or ``d/m``, not "Tuesday" or
+"5 p.m."), resolves to a day, and is followed by ``-``, ``--``, ``:``, an en or em dash, and
+then a word (not a clock time, so the "24th June 2011 - 13:45" stamps of reader comments are no
+entries). An article is a
 **chronology** when it has at least ``min_entries`` entries; with ``keywords``, at least a fifth
 of them must mention a keyword (a Libya timeline filed in a Syria collection does not count, nor,
 in a mixed archive, a Libya war timeline that names Obama in one line of 27 when the query is

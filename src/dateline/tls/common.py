@@ -93,8 +93,8 @@ _GLUE = re.compile(
 # Raedle/Getty Images ", "YES | NO "
 _PAGE_PREFIX = re.compile(
     r"(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}\s+[A-Z][a-z]+\s+\d{2}(?:\d\d)?,?"
-    r"\s+(?:(?i:last\s+updated\s+at)\s+)?\d{1,2}[.:]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+(?:GMT|UTC|ET|[A-Z][SD]T))?"
-    r"(?:\s+Help)?"
+    r"\s+(?:(?i:last\s+updated\s+at)\s+)?\d{1,2}[.:]\d\d(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s+(?:GMT|UTC|ET|[A-Z][SD]T))?(?:\s+Help)?"
     r"|(?i:page\s+)?(?i:last\s+updated\s+at)\s+\d{1,2}[.:]\d\d(?:\s+(?:GMT|UTC|ET|[A-Z][SD]T))?,?"
     r"(?:\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?)?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
     r"|YES\s+\|\s+NO"
@@ -286,11 +286,11 @@ def make_quote(document: Document, sentence: Sentence, clean: bool = True) -> Qu
     (:func:`~dateline.text.sentences.wire_header_end`): "Thu May 6, 2010 1:40 pm EDT (Reuters) -
     A steel dome was lowered." is quoted from "A steel dome"; so is a dated list's introduction
     glued to its first entry ("Here is a timeline of the war: Feb. 15, 2011 - A riot ..." is
-    quoted from "Feb. 15", :func:`~dateline.text.sentences.list_intro_end`), a list item's bullet or dash,
-    a page's time stamp or photo credit opening the line ("Thursday 28 April 2005 13.03 BST ",
-    "Photograph: Joe Raedle/Getty Images "); and, in an article's first two lines, a headline or
-    caption the page glued to the lead ("Mexico to re-test swine flu cases The widow of ..." is
-    quoted from "The widow").
+    quoted from "Feb. 15", :func:`~dateline.text.sentences.list_intro_end`), a list item's
+    bullet or dash, a page's time stamp, photo credit or poll buttons opening the line
+    ("Thursday 28 April 2005 13.03 BST ", "Photograph: Joe Raedle/Getty Images "); and, in an
+    article's first two lines, a headline or caption the page glued to the lead ("Mexico to
+    re-test swine flu cases The widow of ..." is quoted from "The widow").
     """
     a = document.article
     return Quote(
@@ -349,8 +349,9 @@ def quotable(
     comment scraped with the page, a tweet embedded in it ("RT @user: ...") or a pull quote
     glued to its caption and the next paragraph ("... homes" End Quote Resident of Tal Kalakh
     The ..."); a scraped page header ending in a wire's credit ("... BEIRUT (Reuters) -"); a
-    question; a list item or an introduction (a line ending in ";" or ":"); a fragment (a line opening with a lower-case word, with punctuation or with a
-    bracket's tail, or ending inside brackets, as where a sentence was split in two); a pointer
+    question; a list item or an introduction (a line ending in ";" or ":"); a fragment (a line
+    opening with a lower-case word, with punctuation or with a bracket's tail, or ending inside
+    brackets, as where a sentence was split in two); a pointer
     at the page ("click here", "the video above"); or a repeat of the article's ``title``
     (Wikinews-style texts open with the title line).
 
