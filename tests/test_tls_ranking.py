@@ -310,3 +310,21 @@ def test_stale_parameters_fail_with_a_clear_message() -> None:
     stale = {"date_ranker": {"features": ["sents_total", "no_such_feature"], "coef": [1.0, 0.5]}}
     with pytest.raises(ValueError, match="unknown date feature 'no_such_feature'.*train_params"):
         LearnedRanking(params=stale).scored_dates(docs)
+
+
+def test_a_querys_words_are_whole_words_for_the_quotes() -> None:
+    """With a query and no keywords, a sentence quotes the query's word, not a word containing it
+    ("Assad" is not in "ambassador"); keywords given as such stay substrings, as in news-tls."""
+    from dateline.model import Article
+
+    def doc(aid: str, text: str, day: str) -> Document:
+        start = text.index("Tuesday")
+        s = Sentence(aid, 0, text, (Mention("Tuesday", start, start + 7, day, "day"),))
+        return Document(Article(aid, date(2011, 5, 4), f"Assad. {text}"), (s,))
+
+    docs = [doc("a", "The French ambassador was recalled from Damascus on Tuesday.", "2011-05-03"),
+            doc("b", "President Assad addressed parliament on Tuesday in Damascus.", "2011-04-26")]
+    quoted = [q.text for e in LearnedRanking().build(docs, dates=2, query="Assad").entries for q in e.sentences]
+    assert quoted == ["President Assad addressed parliament on Tuesday in Damascus."]
+    kw = [q.text for e in LearnedRanking().build(docs, dates=2, keywords=["assad"]).entries for q in e.sentences]
+    assert len(kw) == 2

@@ -144,20 +144,28 @@ def sentence_date(sentence: Sentence, first_only: bool = True) -> date | None:
     return None
 
 
-def query_terms(query: str | None) -> tuple[str, ...]:
+class QueryTerms(tuple):
+    """The words of a query (:func:`query_terms`): where a method uses them as its keywords,
+    :func:`mentions_any` finds them at the start of a word only, as a search does ("Assad" is
+    not in "ambassador"), while keywords given as such are substrings, as in news-tls."""
+
+    __slots__ = ()
+
+
+def query_terms(query: str | None) -> QueryTerms:
     """Lower-case content words of a free-text query, in order, without duplicates.
 
     >>> query_terms("Baghdad embassy, embassy!")
     ('baghdad', 'embassy')
     """
     if not query:
-        return ()
+        return QueryTerms()
     out: list[str] = []
     for w in _WORD.findall(query.lower()):
         w = w.strip("'-")
         if len(w) >= 2 and w not in QUERY_STOPWORDS and w not in out:
             out.append(w)
-    return tuple(out)
+    return QueryTerms(out)
 
 
 def required_query_terms(query: str | None) -> tuple[str, ...]:
@@ -236,11 +244,31 @@ def normalise_keywords(keywords: Iterable[str]) -> tuple[str, ...]:
 
 
 def mentions_any(text: str, terms: Sequence[str]) -> bool:
-    """True when ``terms`` is empty or ``text`` (lower-cased) contains one of them as a substring."""
+    """True when ``terms`` is empty or ``text`` (lower-cased) contains one of them: as a
+    substring (news-tls's keyword test: "flu" in "influenza"), or at the start of a word for a
+    query's words (:class:`QueryTerms`: "assad" is not in "ambassador").
+
+    >>> mentions_any("The ambassador left.", ("assad",)), mentions_any("The ambassador left.", query_terms("Assad"))
+    (True, False)
+    """
     if not terms:
         return True
     low = text.lower()
+    if isinstance(terms, QueryTerms):
+        return any(_at_word_start(t, low) for t in terms)
     return any(t in low for t in terms)
+
+
+def count_terms(text: str, terms: Sequence[str]) -> int:
+    """How many of ``terms`` ``text`` mentions, as :func:`mentions_any` finds them.
+
+    >>> count_terms("Iraqi and US troops left Baghdad.", ("iraq", "us", "basra"))
+    2
+    """
+    low = text.lower()
+    if isinstance(terms, QueryTerms):
+        return sum(1 for t in terms if _at_word_start(t, low))
+    return sum(1 for t in terms if t in low)
 
 
 def select_documents(

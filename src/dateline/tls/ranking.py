@@ -58,6 +58,7 @@ from dateline.model import Document, Entry, Quote, Sentence, Timeline
 from dateline.tls.base import Task
 from dateline.tls.chronology import chronology_entries, entry_body
 from dateline.tls.common import (
+    count_terms,
     in_range,
     make_quote,
     mentions_any,
@@ -170,10 +171,9 @@ class Pool:
                 explicit.append(expl)
                 at_start.append(start)
                 chronicle.append(entries.get(s.index))
-                low = s.text.lower()
                 cols.append((float(s.index), float(len(_SPACE.split(s.text.strip()))),
                              float(pub.toordinal()), 1.0 if _QUOTES.search(s.text) else 0.0,
-                             float(sum(1 for k in keywords if k in low))))
+                             float(count_terms(s.text, keywords))))
                 for d in days:
                     by_day[d].append(i)
                 if not days:
