@@ -216,6 +216,26 @@ def test_cli_oracle_run_writes_json(dataset: Path, tmp_path: Path):
         assert set(t) >= {"topic", "timeline", "ar1", "ar2", "date_f1"}
 
 
+def test_news_tls_preprocessed_copies_are_not_read_twice(tmp_path: Path):
+    """news-tls's preprocessing writes the collection again (tokenized, preprocessed): one is read."""
+    d = tmp_path / "ds" / "quake"
+    d.mkdir(parents=True)
+    raw = {"id": "q1", "time": "2010-01-13 00:00:00", "text": "A quake struck Haiti on Tuesday."}
+    tok = dict(raw, text="A quake struck Haiti on Tuesday .")
+    pre = dict(tok, sentences=[{"raw": "A quake struck Haiti on Tuesday ."}])
+    for name, rec in (("articles.jsonl", raw), ("articles.tokenized.jsonl", tok),
+                      ("articles.preprocessed.jsonl", pre)):
+        (d / name).write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    (d / "timelines.jsonl").write_text(json.dumps([["2010-01-12T00:00:00", ["A quake hits Haiti."]]]) + "\n",
+                                       encoding="utf-8")
+    [t] = P.load_dataset(tmp_path / "ds")
+    assert [p.name for p in t.article_files] == ["articles.jsonl"]
+    assert [a.text for a in P.read_articles(t)] == [raw["text"]]
+    (d / "articles.jsonl").unlink()
+    [t] = P.load_dataset(tmp_path / "ds")
+    assert [p.name for p in t.article_files] == ["articles.preprocessed.jsonl"]
+
+
 def test_tilse_layout_topics_are_evaluated(dataset: Path, tmp_path: Path):
     """Timeline17's and Crisis's original layout: InputDocs/<day>/<file> and timelines/*.txt."""
     from dateline.render.tilse import format_tilse

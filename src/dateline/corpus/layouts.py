@@ -32,6 +32,9 @@ from dateline.model import Article
 
 INPUT_DOCS = "InputDocs"
 _ARTICLES_RE = re.compile(r"articles[^/]*\.jsonl(?:\.gz)?", re.IGNORECASE)
+# the versions of one collection news-tls's preprocessing leaves side by side, by preference
+_VERSIONS: tuple[str, ...] = ("", ".preprocessed", ".tokenized")
+_VERSION_RE = re.compile(r"articles(|\.preprocessed|\.tokenized)\.jsonl(?:\.gz)?", re.IGNORECASE)
 _DAY_DIR_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # files in InputDocs/<date>/ that are annotations or caches, not article text
 _NOT_ARTICLE_SUFFIXES: tuple[str, ...] = (
@@ -40,12 +43,35 @@ _NOT_ARTICLE_SUFFIXES: tuple[str, ...] = (
 
 
 def newstls_files(directory: Path) -> list[Path]:
-    """The ``articles*.jsonl[.gz]`` files of a news-tls topic directory, sorted."""
+    """The ``articles*.jsonl[.gz]`` files of a news-tls topic directory, sorted.
+
+    news-tls's preprocessing writes the same collection again beside the raw one
+    (``articles.tokenized.jsonl``, ``articles.preprocessed.jsonl.gz``): of those versions one is
+    read, the raw ``articles.jsonl[.gz]`` when it is there, else the preprocessed, else the
+    tokenized one (reading all would count every article two or three times).
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> for n in ("articles.jsonl.gz", "articles.preprocessed.jsonl.gz", "articles-2.jsonl"):
+    ...     _ = (d / n).write_text("")
+    >>> [p.name for p in newstls_files(d)]
+    ['articles-2.jsonl', 'articles.jsonl.gz']
+    """
     try:
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
     except OSError:
         return []
-    return [Path(e.path) for e in entries if _ARTICLES_RE.fullmatch(e.name) and e.is_file()]
+    files = [Path(e.path) for e in entries if _ARTICLES_RE.fullmatch(e.name) and e.is_file()]
+
+    def version(f: Path) -> str | None:
+        m = _VERSION_RE.fullmatch(f.name)
+        return m[1].lower() if m else None
+
+    present = {version(f) for f in files} - {None}
+    if len(present) > 1:
+        keep = next(v for v in _VERSIONS if v in present)
+        files = [f for f in files if version(f) in (None, keep)]
+    return files
 
 
 def is_newstls_topic(directory: Path) -> bool:

@@ -84,10 +84,13 @@ class Topic:
 # --- loading -------------------------------------------------------------------------------------
 
 def _article_files(topic_dir: Path) -> tuple[Path, ...]:
-    """The topic's ``articles*.jsonl[.gz]`` files; without any, its tilse ``InputDocs/`` folder
-    (Timeline17's and Crisis's original layout: one article per file, dated by its folder)."""
-    files = sorted(p for p in topic_dir.iterdir() if p.name.startswith("articles") and
-                   (p.name.endswith(".jsonl") or p.name.endswith(".jsonl.gz")))
+    """The topic's ``articles*.jsonl[.gz]`` files (one version of the collection where news-tls's
+    preprocessing left several, see :func:`dateline.corpus.layouts.newstls_files`); without any,
+    its tilse ``InputDocs/`` folder (Timeline17's and Crisis's original layout: one article per
+    file, dated by its folder)."""
+    from dateline.corpus.layouts import newstls_files
+
+    files = newstls_files(topic_dir)
     if not files and (topic_dir / "InputDocs").is_dir():
         return (topic_dir / "InputDocs",)
     return tuple(files)
