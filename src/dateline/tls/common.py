@@ -248,7 +248,8 @@ def mentions_any(text: str, terms: Sequence[str]) -> bool:
     substring (news-tls's keyword test: "flu" in "influenza"), or at the start of a word for a
     query's words (:class:`QueryTerms`: "assad" is not in "ambassador").
 
-    >>> mentions_any("The ambassador left.", ("assad",)), mentions_any("The ambassador left.", query_terms("Assad"))
+    >>> text = "The ambassador left."
+    >>> mentions_any(text, ("assad",)), mentions_any(text, query_terms("Assad"))
     (True, False)
     """
     if not terms:
