@@ -29,7 +29,6 @@ Two upper bounds run as pseudo-methods:
 
 from __future__ import annotations
 
-import gzip
 import inspect
 import json
 import os
@@ -172,33 +171,13 @@ def load_dataset(dataset_dir: str | Path, topics: Sequence[str] | None = None) -
     return out
 
 
-def _read_jsonl_articles(path: Path) -> Iterator[Article]:
-    opener = gzip.open if path.name.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as f:  # type: ignore[operator]
-        for lineno, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-                published = date.fromisoformat(str(rec.get("published") or rec.get("date"))[:10])
-                text = rec["text"]
-                if not isinstance(text, str):
-                    raise TypeError("text is not a string")
-            except (ValueError, KeyError, TypeError) as exc:
-                raise DatelineError(f"{path}:{lineno}: bad article record ({exc})") from None
-            yield Article(str(rec.get("id") or f"{path.name}:{lineno}"), published, text,
-                          rec.get("title"), rec.get("source"), rec.get("url"))
-
-
 def read_articles(topic: Topic) -> list[Article]:
-    """The topic's articles, through :func:`dateline.corpus.read` when it is available.
-
-    Records the corpus reader's rejections (e.g. empty texts) in ``topic.rejected``.
+    """The topic's articles, read by :func:`dateline.corpus.read` (JSONL files or a tilse
+    ``InputDocs/`` folder). Records the reader's rejections (e.g. empty texts) in
+    ``topic.rejected``.
     """
-    try:
-        from dateline.corpus import RejectionReport, read
-    except ImportError:
-        return [a for p in topic.article_files for a in _read_jsonl_articles(p)]
+    from dateline.corpus import RejectionReport, read
+
     report = RejectionReport()
     articles = list(read([str(p) for p in topic.article_files], report=report))
     topic.rejected = len(report.rejected)
