@@ -264,7 +264,12 @@ def test_scraped_wire_header_is_split_from_the_lead(line: str, expected: list[st
          "February 15/16, 2011 - The arrest of an activist sparks a riot in Benghazi."),
         ("Five Days That Transformed Wall Street: Sept. 15 - 19, 2008 The Dow fell.",
          "Five Days That Transformed Wall Street: Sept. 15 - 19, 2008 The Dow fell."),
-        # a plain dateline is part of the lead; a credit inside a sentence is no header
+        # a dateline is left out of the quote when a lead of six words or more follows it; a
+        # credit inside a sentence is no header
+        ("Cairo, Egypt (CNN) -- Thousands marched on Tahrir Square on Tuesday.",
+         "Thousands marched on Tahrir Square on Tuesday."),
+        ("GENEVA (Reuters) - The World Health Organisation raised its alert.",
+         "The World Health Organisation raised its alert."),
         ("Cairo, Egypt (CNN) -- Thousands marched.", "Cairo, Egypt (CNN) -- Thousands marched."),
         ("MISRATA/TRIPOLI (Reuters) -- Rebels held.", "MISRATA/TRIPOLI (Reuters) -- Rebels held."),
         ("Prices rose (Reuters) - then fell.", "Prices rose (Reuters) - then fell."),
@@ -319,6 +324,25 @@ def test_a_quote_leaves_a_glued_wire_header_out(line: str, quoted: str) -> None:
          "The trial took place on the ninth floor."),
         (0, "YES | NO Egyptian President Hosni Mubarak stepped down on February 11.",
          "Egyptian President Hosni Mubarak stepped down on February 11."),
+        # a Guardian or Washington Post stamp after the headline and standfirst; a dateline,
+        # after a headline or opening the line
+        (0, "BP survival fears as cost soars The spill could end up finishing off the oil giant "
+            "Monday 14 June 2010 21.52 BST The board of BP have been meeting to discuss the dividend.",
+         "The board of BP have been meeting to discuss the dividend."),
+        (1, "Despite BP corporate code, firm has made political contributions Tuesday, June 29, 2010; "
+            "3:29 PM BP, the global energy corporation, proclaims a code of conduct.",
+         "BP, the global energy corporation, proclaims a code of conduct."),
+        (0, "Central Banks Cut Rates PARIS, Dec. 4 -- Facing a drastic slowdown, France announced a plan.",
+         "Facing a drastic slowdown, France announced a plan."),
+        (0, "AP NEW ORLEANS -- BP's chairman said Friday that Tony Hayward is on his way out.",
+         "BP's chairman said Friday that Tony Hayward is on his way out."),
+        (0, "NASHVILLE, Oct. 7 -- On a day when the stock market took another plunge, they clashed.",
+         "On a day when the stock market took another plunge, they clashed."),
+        # ... but no capitalised word inside a sentence, nor a stamp further down an article
+        (0, "The U.S. -- The world's largest economy and its biggest borrower -- slowed sharply.",
+         "The U.S. -- The world's largest economy and its biggest borrower -- slowed sharply."),
+        (4, "He spoke on Monday 14 June 2010 21.52 BST The board of BP have been meeting all day.",
+         "He spoke on Monday 14 June 2010 21.52 BST The board of BP have been meeting all day."),
         # ... but not after a possessive ("the oil industry's Three Mile Island")
         (0, "The fear is that Macondo is the oil industry's Three Mile Island, an accident that turned opinion.",
          "The fear is that Macondo is the oil industry's Three Mile Island, an accident that turned opinion."),

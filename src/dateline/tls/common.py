@@ -91,10 +91,13 @@ _GLUE = re.compile(
 # 28 April 2005 13.03 BST ", "03 February 12 17:03 GMT ", "29 September 2011 Last updated at
 # 17:57 GMT Help ", "Page last updated at 07:48 GMT, Tuesday, 8 November 2011 ", "Photograph: Joe
 # Raedle/Getty Images ", "YES | NO "
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_TIME_ZONE = r"(?:\s+(?:GMT|UTC|ET|[A-Z][SD]T))"
 _PAGE_PREFIX = re.compile(
-    r"(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}\s+[A-Z][a-z]+\s+\d{2}(?:\d\d)?,?"
-    r"\s+(?:(?i:last\s+updated\s+at)\s+)?\d{1,2}[.:]\d\d(?:\s*[ap]\.?m\.?)?"
-    r"(?:\s+(?:GMT|UTC|ET|[A-Z][SD]T))?(?:\s+Help)?"
+    rf"(?:(?:{_WEEKDAY},?\s+)?\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{2}}(?:\d\d)?,?"
+    rf"\s+(?:(?i:last\s+updated\s+at)\s+)?\d{{1,2}}[.:]\d\d(?:\s*[ap]\.?m\.?)?"
+    rf"{_TIME_ZONE}?(?:\s+Help)?"
     r"|(?i:page\s+)?(?i:last\s+updated\s+at)\s+\d{1,2}[.:]\d\d(?:\s+(?:GMT|UTC|ET|[A-Z][SD]T))?,?"
     r"(?:\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?)?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
     r"|YES\s+\|\s+NO"
@@ -102,6 +105,32 @@ _PAGE_PREFIX = re.compile(
     r"|EPA|PA|Corbis|Alamy|Zuma Press|Zuma|Bloomberg|Xinhua|Sipa|Polaris|Eyevine|Handout|Guardian))"
     r"\s+(?=[A-Z0-9\"'\u201c])"
 )
+# the same kind of stamp after a headline and standfirst glued to the lead, in an article's
+# first lines ("BP survival fears as predicted cost of oil spill soars Deepwater Horizon ...
+# Monday 14 June 2010 21.52 BST The board of BP have been meeting ...", "... contributions
+# Tuesday, June 29, 2010; 3:29 PM BP, the global ..."): a day named in full with its year and a
+# clock time, which prose does not write
+_GLUED_STAMP = re.compile(
+    rf"(?:{_WEEKDAY},?\s+)?\d{{1,2}}\s+{_MONTH_NAME}\s+\d{{4}},?\s+\d{{1,2}}[.:]\d\d{_TIME_ZONE}?"
+    rf"|{_WEEKDAY},\s+{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}};?\s+\d{{1,2}}:\d\d\s*[AP]\.?M\.?{_TIME_ZONE}?"
+    r"(?=\s+[A-Z0-9\"'\u201c])"
+)
+# a dateline opening the lead ("NEW ORLEANS -- ", "PARIS, Dec. 4 -- ", "AP NEW ORLEANS -- ",
+# "NEW ORLEANS (AP) -- "): the quote's date is its entry's, and a timeline line names no place
+# it was filed from
+_PLACE = r"(?:[A-Z]{1,3}\s+)?[A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]*)*"
+_FILED = r"(?:,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
+_DATELINE = re.compile(
+    rf"{_PLACE}(?:\s*\([A-Z][A-Za-z]+\))?{_FILED}?\s*(?:--|\u2014)\s+(?=[A-Z\"'\u201c])"
+)
+# ... or, on any line, a place and a wire's credit ("Cairo, Egypt (CNN) -- ", "GENEVA (Reuters) - ")
+_CREDITED_DATELINE = re.compile(
+    r"[A-Z][\w.'/-]*(?:,?\s+[A-Z][\w.'/-]*){0,4}\s*"
+    r"\((?:Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|CNN|BBC)\)\s*(?:-{1,2}|\u2013|\u2014)\s+(?=[A-Z0-9\"'\u201c])"
+)
+# ... and one with its date after a headline glued before it ("Central Banks Cut Rates PARIS,
+# Dec. 4 -- Facing a drastic slowdown ..."): the date makes it a dateline, not a clause
+_GLUED_DATELINE = re.compile(rf"(?<=\S\s){_PLACE}{_FILED}\s*(?:--|\u2014)\s+(?=[A-Z\"'\u201c])")
 _GLUED_LINES = 2  # lines of an article that may carry glued page furniture
 _MIN_LEAD_WORDS = 6  # ... and the fewest words the lead after it must have
 # a bullet or dash opening a list item ("-- Obama speaks from the Oval Office."): not quoted
@@ -317,9 +346,12 @@ def make_quote(document: Document, sentence: Sentence, clean: bool = True) -> Qu
     glued to its first entry ("Here is a timeline of the war: Feb. 15, 2011 - A riot ..." is
     quoted from "Feb. 15", :func:`~dateline.text.sentences.list_intro_end`), a list item's
     bullet or dash, a page's time stamp, photo credit or poll buttons opening the line
-    ("Thursday 28 April 2005 13.03 BST ", "Photograph: Joe Raedle/Getty Images "); and, in an
-    article's first two lines, a headline or caption the page glued to the lead ("Mexico to
-    re-test swine flu cases The widow of ..." is quoted from "The widow").
+    ("Thursday 28 April 2005 13.03 BST ", "Photograph: Joe Raedle/Getty Images "); a dateline
+    with a wire's credit ("Cairo, Egypt (CNN) -- "); and, in an article's first two lines, a
+    headline, standfirst or caption the page glued to the lead ("Mexico to re-test swine flu
+    cases The widow of ..." is quoted from "The widow"), with the page's time stamp after it
+    ("... Monday 14 June 2010 21.52 BST The board ...") or a dateline ("PARIS, Dec. 4 -- ").
+    Each cut needs a lead of six words or more after it.
     """
     a = document.article
     return Quote(
@@ -340,7 +372,10 @@ def _quote_text(sentence: Sentence) -> str:
     if prefix is not None and len(text) - prefix.end() >= 20:
         text = text[prefix.end():]
     if sentence.index < _GLUED_LINES:
-        text = _after_glue(text)
+        text = _after_glue(_after_dateline(text))
+    credited = _CREDITED_DATELINE.match(text)
+    if credited is not None and len(text[credited.end():].split()) >= _MIN_LEAD_WORDS:
+        text = text[credited.end():]
     bullet = _BULLET.match(text)
     return text[bullet.end():] if bullet is not None else text
 
@@ -358,6 +393,30 @@ def _after_glue(text: str) -> str:
         if len(text[m.end():].split()) >= _MIN_LEAD_WORDS:
             cut = m.end()
     return text[cut:]
+
+
+def _after_dateline(text: str) -> str:
+    """The lead of an article's first line without a glued time stamp, headline or dateline.
+
+    >>> _after_dateline("BP fears grow Cost soars Monday 14 June 2010 21.52 BST The board of BP met today.")
+    'The board of BP met today.'
+    >>> _after_dateline("Central Banks Cut Rates PARIS, Dec. 4 -- Facing a slowdown, France spent more.")
+    'Facing a slowdown, France spent more.'
+    >>> _after_dateline("NEW ORLEANS (AP) -- Choppy seas and rain hampered the work.")
+    'Choppy seas and rain hampered the work.'
+    >>> _after_dateline("The U.S. -- The world's largest economy -- slowed.")  # no place opens it
+    "The U.S. -- The world's largest economy -- slowed."
+    """
+    for pattern in (_GLUED_STAMP, _GLUED_DATELINE):
+        cut = 0
+        for m in pattern.finditer(text):
+            if len(text[m.end():].split()) >= _MIN_LEAD_WORDS:
+                cut = m.end()
+        text = text[cut:].lstrip()
+    m = _DATELINE.match(text)
+    if m is not None and len(text[m.end():].split()) >= _MIN_LEAD_WORDS:
+        text = text[m.end():]
+    return text
 
 
 def _norm_words(text: str) -> tuple[str, ...]:
