@@ -157,6 +157,16 @@ def test_keyword_docs_counts_articles_naming_the_query_on_the_day() -> None:
     assert X_none[:, kw].max() == 0.0
 
 
+def test_without_keywords_every_sentence_is_on_the_story(docs: list[Document]) -> None:
+    """No query and no keywords: the keyword counts are those of every sentence and article, so a
+    ranker trained on keyword counts still ranks the days (they were all 0 before)."""
+    dates, X = date_features(docs, ())
+    col = {f: i for i, f in enumerate(DATE_FEATURES)}
+    assert X[:, col["keyword_sents"]].tolist() == X[:, col["sents_total"]].tolist()
+    assert X[:, col["keyword_docs"]].tolist() == X[:, col["docs_total"]].tolist()
+    assert X[:, col["keyword_docs"]].max() == 1.0
+
+
 def test_pool_keeps_candidates_only(docs: list[Document]) -> None:
     pool = Pool.build(docs, ("rocket",))
     texts = [s.text for _, s in pool.refs]

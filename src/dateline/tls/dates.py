@@ -197,7 +197,10 @@ def date_features(
     """Candidate days (mentioned or publication days, ascending) and their :data:`DATE_FEATURES`.
 
     Each raw count ``c`` becomes ``log1p(c) / log1p(max c over days)`` so that the features mean
-    the same on a collection of 50 or 5,000 articles, over a week or a decade.
+    the same on a collection of 50 or 5,000 articles, over a week or a decade. Without
+    ``keywords`` every sentence is on the story (as :func:`~dateline.tls.common.mentions_any`
+    has it), so the keyword counts are the counts of all sentences and articles, and a ranker
+    trained with keywords ranks such a collection as it would one whose every sentence names one.
     """
     names = DATE_FEATURES
     col = {f: i for i, f in enumerate(names)}
@@ -215,7 +218,7 @@ def date_features(
             days, explicit, _ = sentence_days(s)
             if not days:
                 continue
-            has_kw = bool(keywords) and mentions_any(s.text, keywords)
+            has_kw = mentions_any(s.text, keywords)
             if has_kw:
                 seen_kw.update(days)
             for d in days:
