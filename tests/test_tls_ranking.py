@@ -213,8 +213,9 @@ def test_shipped_params_match_the_code() -> None:
     p = PARAMS / "learned-ranking.json"
     assert p.stat().st_size < 8192
     params = json.loads(p.read_text(encoding="utf-8"))
-    assert params["version"] == 1 and params["method"] == "learned-ranking"
+    assert params["version"] == 2 and params["method"] == "learned-ranking"
     assert params["date_ranker"]["features"] == list(DATE_FEATURES)
+    assert params["date_ranker"]["primary"] in DATE_FEATURES
     assert params["sentence_scorer"]["features"] == list(SENTENCE_FEATURES)
     assert params["tagger"] == "dateline"
     assert get_method("learned-ranking").params == params
@@ -310,6 +311,25 @@ def test_days_lost_to_the_redundancy_cut_are_replaced_beyond_the_spares() -> Non
     assert set(m.rank_dates(docs)[:2]) == {date(2012, 2, 3), date(2012, 2, 4)}
     days = [e.date for e in m.build(docs, dates=2, per_date=1).entries]
     assert len(days) == 2 and date(2012, 2, 1) in days
+
+
+def test_days_with_the_same_primary_count_are_ordered_by_the_linear_ranker() -> None:
+    """The primary feature decides; the weight vector only orders the days it leaves tied."""
+    docs = [_doc("a", "2020-01-10", "On [2020-01-02] talks began.", "Talks on [2020-01-02] stalled.",
+                 "By [2020-01-02] they had ended."),
+            _doc("b", "2020-01-10", "Leaders met on [2020-01-03].", "A vote came on [2020-01-04].",
+                 "The [2020-01-04] vote passed."),
+            _doc("c", "2020-01-10", "The [2020-01-03] meeting was brief.", "The [2020-01-04] vote was close.")]
+    # Jan 2: 3 sentences in 1 article; Jan 3: 2 in 2; Jan 4: 3 in 2
+    feats = list(DATE_FEATURES)
+    coef = [0.0] * len(feats)
+    coef[feats.index("sents_total")] = 1.0
+    ranker = {"features": feats, "coef": coef}
+    linear = LearnedRanking(params={"date_ranker": ranker}).rank_dates(docs)
+    primary = LearnedRanking(params={"date_ranker": {**ranker, "primary": "docs_total"}}).rank_dates(docs)
+    jan = [date(2020, 1, d) for d in (2, 3, 4)]
+    assert linear[:3] == [jan[2], jan[0], jan[1]]  # Jan 4 and 2 tie on sentences: nearer first
+    assert primary[:3] == [jan[2], jan[1], jan[0]]  # Jan 4 and 3 tie on articles: sentences decide
 
 
 def test_stale_parameters_fail_with_a_clear_message() -> None:

@@ -8,8 +8,12 @@ Two linear models, both trained on reference timelines and shipped as JSON
    to the busiest day: mentions by relation to the publication date, documents, sources, lead
    mentions, keyword mentions, articles in which a sentence naming the query mentions the day,
    explicit mentions such as "March 3" as opposed to "Tuesday", articles published that day and
-   the next). A weight vector is fitted by coordinate ascent to
-   maximise top-``l`` date F1 (:func:`dateline.tls.learned.fit_ranker`).
+   the next). Days are ranked by the one feature that ranks the training timelines' days best
+   on its own (trained on Timeline17: the articles in which a sentence naming the story's
+   keywords mentions the day); days with the same value, common among small counts, by a weight
+   vector over all the features, fitted by coordinate ascent to maximise top-``l`` date F1
+   (:func:`dateline.tls.learned.fit_lexicographic_ranker`). That weight vector alone ranked
+   held-out topics worse: it overfits the many correlated counts.
 2. **Sentence scoring.** Candidates for a day are the quotable sentences (see
    :func:`~dateline.tls.common.quotable`) that mention it, plus the undated ones among the
    first three sentences of articles published that day or the next. Each gets cheap features
@@ -71,14 +75,15 @@ from dateline.tls.dates import (  # noqa: F401 - DATE_FEATURES, is_explicit re-e
     DATE_FEATURES,
     date_features,
     is_explicit,
+    pub_distance,
     rank_by_score,
     sentence_days,
 )
-from dateline.tls.learned import fit_ranker
+from dateline.tls.learned import fit_lexicographic_ranker
 from dateline.tls.params import load_params
 from dateline.tls.summarize import centroid_opt, fit_tfidf
 
-PARAMS_VERSION = 1
+PARAMS_VERSION = 2
 
 SENTENCE_FEATURES: tuple[str, ...] = (
     "day_centroid",
@@ -387,13 +392,15 @@ class LearnedRanking:
             ys.extend(ex.targets)
         if not items:
             raise ValueError("learned-ranking: no training task has candidate dates")
-        weights, value = fit_ranker(items)
+        primary, weights, value = fit_lexicographic_ranker(items)
         params: dict[str, Any] = {
             "version": PARAMS_VERSION,
             "method": self.name,
             "date_ranker": {
-                "objective": "mean top-l date F1 (coordinate ascent)",
+                "objective": "mean top-l date F1: days by the best single feature (primary), "
+                             "equal ones by the linear ranker coef (coordinate ascent)",
                 "features": list(DATE_FEATURES),
+                "primary": DATE_FEATURES[primary],
                 "coef": _rounded(weights),
                 "train_date_f1": round(value, 4),
             },
@@ -426,20 +433,27 @@ class LearnedRanking:
         if not dates:
             return []
         ranker = (self.params or {}).get("date_ranker")
-        if ranker:
-            col = {f: i for i, f in enumerate(DATE_FEATURES)}
-            w = np.zeros(len(DATE_FEATURES))
-            for f, c in zip(ranker["features"], ranker["coef"]):
-                if f not in col:
-                    raise ValueError(f"learned-ranking parameters name an unknown date feature {f!r}: "
-                                     "regenerate them with benchmarks/train_params.py")
-                w[col[f]] = c
-            scores = X @ w
-        else:
+        published = [d.published for d in documents]
+        if not ranker:
             scores = X[:, DATE_FEATURES.index("sents_total")]
-        by_date = dict(zip(dates, scores.tolist()))
-        order = rank_by_score(dates, scores, [d.published for d in documents])
-        return [(d, by_date[d]) for d in order]
+            by_date = dict(zip(dates, scores.tolist()))
+            return [(d, by_date[d]) for d in rank_by_score(dates, scores, published)]
+        col = {f: i for i, f in enumerate(DATE_FEATURES)}
+        w = np.zeros(len(DATE_FEATURES))
+        for f in [*ranker["features"], ranker.get("primary", DATE_FEATURES[0])]:
+            if f not in col:
+                raise ValueError(f"learned-ranking parameters name an unknown date feature {f!r}: "
+                                 "regenerate them with benchmarks/train_params.py")
+        for f, c in zip(ranker["features"], ranker["coef"]):
+            w[col[f]] = c
+        tie = X @ w
+        if "primary" not in ranker:  # a plain linear ranker (parameters before version 2)
+            by_date = dict(zip(dates, tie.tolist()))
+            return [(d, by_date[d]) for d in rank_by_score(dates, tie, published)]
+        primary = X[:, col[ranker["primary"]]]
+        dist = pub_distance(published)
+        order = sorted(range(len(dates)), key=lambda i: (-primary[i], -tie[i], dist(dates[i]), dates[i]))
+        return [(dates[i], float(primary[i])) for i in order]
 
     def score_sentences(self, F: np.ndarray) -> np.ndarray:
         """Predicted quality of candidate sentences from their feature rows."""
