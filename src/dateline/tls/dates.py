@@ -108,11 +108,22 @@ def pub_distance(published: Sequence[date]):
 
 
 def rank_by_score(
-    dates: Sequence[date], scores: Sequence[float], published: Sequence[date] = ()
+    dates: Sequence[date],
+    scores: Sequence[float],
+    published: Sequence[date] = (),
+    then: Sequence[float] | None = None,
 ) -> list[date]:
-    """Dates by descending score; ties: nearer to a publication date first, then earlier."""
+    """Dates by descending score; ties: by descending ``then`` (when given), nearer to a
+    publication date first, then earlier.
+
+    >>> days = [date(2020, 1, 1), date(2020, 1, 2), date(2020, 1, 3)]
+    >>> rank_by_score(days, [1.0, 2.0, 1.0], then=[0.0, 0.0, 5.0])
+    [datetime.date(2020, 1, 2), datetime.date(2020, 1, 3), datetime.date(2020, 1, 1)]
+    """
     dist = pub_distance(published)
-    order = sorted(range(len(dates)), key=lambda i: (-float(scores[i]), dist(dates[i]), dates[i]))
+    second = then if then is not None else [0.0] * len(dates)
+    order = sorted(range(len(dates)),
+                   key=lambda i: (-float(scores[i]), -float(second[i]), dist(dates[i]), dates[i]))
     return [dates[i] for i in order]
 
 

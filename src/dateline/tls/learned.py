@@ -126,10 +126,11 @@ def fit_lexicographic_ranker(
 
     ``weights`` are :func:`fit_ranker`'s, fitted on the ``(features, is_reference, l)`` items to
     rank every day; ``primary`` is the feature that, with ``weights`` ordering the days that share
-    its value, gives the best mean top-``l`` date F1 over the items (ties: the lower index). A date count is a small integer on most days, so such ties are
-    common. The linear ranker alone fits the training topics better but ranks held-out ones
-    worse: its weights on the many (strongly correlated) counts overrule the primary count where
-    it should decide (docs/benchmarks.md, round 12). The returned F1 is the lexicographic order's.
+    its value, gives the best mean top-``l`` date F1 over the items (ties: the lower index). A
+    date count is a small integer on most days, so such ties are common. The linear ranker alone
+    fits the training topics better but ranks held-out ones worse: its weights on the many
+    (strongly correlated) counts overrule the primary count where it should decide
+    (docs/benchmarks.md, round 12). The returned F1 is the lexicographic order's.
 
     >>> a = (np.array([[1.0, 0.0], [1.0, 1.0], [0.5, 0.0]]), np.array([0.0, 1.0, 0.0]), 1)
     >>> b = (np.array([[1.0, 0.2], [0.2, 1.0]]), np.array([1.0, 0.0]), 1)

@@ -75,7 +75,6 @@ from dateline.tls.dates import (  # noqa: F401 - DATE_FEATURES, is_explicit re-e
     DATE_FEATURES,
     date_features,
     is_explicit,
-    pub_distance,
     rank_by_score,
     sentence_days,
 )
@@ -433,27 +432,25 @@ class LearnedRanking:
         if not dates:
             return []
         ranker = (self.params or {}).get("date_ranker")
-        published = [d.published for d in documents]
-        if not ranker:
+        if ranker:
+            col = {f: i for i, f in enumerate(DATE_FEATURES)}
+            w = np.zeros(len(DATE_FEATURES))
+            for f in [*ranker["features"], ranker.get("primary", DATE_FEATURES[0])]:
+                if f not in col:
+                    raise ValueError(f"learned-ranking parameters name an unknown date feature {f!r}: "
+                                     "regenerate them with benchmarks/train_params.py")
+            for f, c in zip(ranker["features"], ranker["coef"]):
+                w[col[f]] = c
+            scores = X @ w
+        else:
             scores = X[:, DATE_FEATURES.index("sents_total")]
-            by_date = dict(zip(dates, scores.tolist()))
-            return [(d, by_date[d]) for d in rank_by_score(dates, scores, published)]
-        col = {f: i for i, f in enumerate(DATE_FEATURES)}
-        w = np.zeros(len(DATE_FEATURES))
-        for f in [*ranker["features"], ranker.get("primary", DATE_FEATURES[0])]:
-            if f not in col:
-                raise ValueError(f"learned-ranking parameters name an unknown date feature {f!r}: "
-                                 "regenerate them with benchmarks/train_params.py")
-        for f, c in zip(ranker["features"], ranker["coef"]):
-            w[col[f]] = c
-        tie = X @ w
-        if "primary" not in ranker:  # a plain linear ranker (parameters before version 2)
-            by_date = dict(zip(dates, tie.tolist()))
-            return [(d, by_date[d]) for d in rank_by_score(dates, tie, published)]
-        primary = X[:, col[ranker["primary"]]]
-        dist = pub_distance(published)
-        order = sorted(range(len(dates)), key=lambda i: (-primary[i], -tie[i], dist(dates[i]), dates[i]))
-        return [(dates[i], float(primary[i])) for i in order]
+        published = [d.published for d in documents]
+        if ranker and "primary" in ranker:  # version 2: the primary count, its ties by the scores
+            primary = X[:, col[ranker["primary"]]]
+            by_date = dict(zip(dates, primary.tolist()))
+            return [(d, by_date[d]) for d in rank_by_score(dates, primary, published, then=scores)]
+        by_date = dict(zip(dates, scores.tolist()))
+        return [(d, by_date[d]) for d in rank_by_score(dates, scores, published)]
 
     def score_sentences(self, F: np.ndarray) -> np.ndarray:
         """Predicted quality of candidate sentences from their feature rows."""
