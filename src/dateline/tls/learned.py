@@ -65,10 +65,16 @@ def date_features(
     return dates, X[:, _COLUMNS]
 
 
-def _top_l_f1(w: np.ndarray, items: Sequence[tuple[np.ndarray, np.ndarray, int]]) -> float:
+def _top_l_f1(
+    w: np.ndarray, items: Sequence[tuple[np.ndarray, np.ndarray, int]], primary: int | None = None
+) -> float:
+    """Mean top-``l`` date F1 of the days ranked by ``X @ w`` (after column ``primary``, if given)."""
     p = r = 0.0
     for X, y, n_ref in items:
-        order = np.lexsort((np.arange(len(y)), -(X @ w)))[:n_ref]
+        keys = [np.arange(len(y)), -(X @ w)]
+        if primary is not None:
+            keys.append(-X[:, primary])
+        order = np.lexsort(keys)[:n_ref]
         hits = float(y[order].sum())
         p += hits / max(len(order), 1)
         r += hits / n_ref
@@ -108,17 +114,6 @@ def fit_ranker(
     return w, cur
 
 
-def _top_l_f1_lex(primary: int, w: np.ndarray, items: Sequence[tuple[np.ndarray, np.ndarray, int]]) -> float:
-    p = r = 0.0
-    for X, y, n_ref in items:
-        order = np.lexsort((np.arange(len(y)), -(X @ w), -X[:, primary]))[:n_ref]
-        hits = float(y[order].sum())
-        p += hits / max(len(order), 1)
-        r += hits / n_ref
-    p, r = p / len(items), r / len(items)
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def fit_lexicographic_ranker(
     items: Sequence[tuple[np.ndarray, np.ndarray, int]], rounds: int = 3
 ) -> tuple[int, np.ndarray, float]:
@@ -139,7 +134,7 @@ def fit_lexicographic_ranker(
     (0, 1.0)
     """
     w, _ = fit_ranker(items, rounds)
-    scores = [_top_l_f1_lex(j, w, items) for j in range(len(w))]
+    scores = [_top_l_f1(w, items, primary=j) for j in range(len(w))]
     primary = max(range(len(w)), key=lambda j: (scores[j], -j))
     return primary, w, scores[primary]
 
