@@ -36,10 +36,9 @@ from dateline.tls.base import Task
 from dateline.tls.common import (
     in_range,
     make_quote,
-    mentions_any,
+    may_quote,
     normalise_keywords,
     query_terms,
-    quotable,
     select_documents,
     sentence_date,
 )
@@ -167,9 +166,7 @@ class Clust:
 
         lead = [(d, s) for d in docs for s in d.sentences[: self.clip_sents]]
         _, X = fit_tfidf([s.text for _, s in lead])
-        allowed = np.array([mentions_any(s.text, kws)
-                            and (not self.quote_rules or quotable(s, d.article.title))
-                            for d, s in lead], dtype=bool)
+        allowed = np.array([may_quote(d, s, kws, self.quote_rules) for d, s in lead], dtype=bool)
         row_of: dict[tuple[str, int], int] = {
             (d.id, s.index): r for r, (d, s) in enumerate(lead)
         }

@@ -98,8 +98,8 @@ _PAGE_PREFIX = re.compile(
     rf"(?:(?:{_WEEKDAY},?\s+)?\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{2}}(?:\d\d)?,?"
     rf"\s+(?:(?i:last\s+updated\s+at)\s+)?\d{{1,2}}[.:]\d\d(?:\s*[ap]\.?m\.?)?"
     rf"{_TIME_ZONE}?(?:\s+Help)?"
-    r"|(?i:page\s+)?(?i:last\s+updated\s+at)\s+\d{1,2}[.:]\d\d(?:\s+(?:GMT|UTC|ET|[A-Z][SD]T))?,?"
-    r"(?:\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?)?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
+    rf"|(?i:page\s+)?(?i:last\s+updated\s+at)\s+\d{{1,2}}[.:]\d\d{_TIME_ZONE}?,?"
+    rf"(?:\s+{_WEEKDAY},?)?\s+\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}"
     r"|YES\s+\|\s+NO"
     r"|(?:Photograph|Photo|Picture|Photos):\s+(?:[^\n]{1,80}?/\s*)?(?:Getty Images|Rex Features|Rex|Reuters|AP|AFP"
     r"|EPA|PA|Corbis|Alamy|Zuma Press|Zuma|Bloomberg|Xinhua|Sipa|Polaris|Eyevine|Handout|Guardian))"
@@ -301,6 +301,19 @@ def count_terms(text: str, terms: Sequence[str]) -> int:
     return sum(1 for t in terms if t in low)
 
 
+def may_quote(document: Document, sentence: Sentence, keywords: Sequence[str], rules: bool = True) -> bool:
+    """Whether a method may quote ``sentence``: it names a keyword (:func:`mentions_any`) and,
+    with ``rules``, it is :func:`quotable` (the news-tls reproductions quote without the rules).
+
+    >>> from dateline.model import Article
+    >>> doc = Document(Article("a", date(2020, 1, 1), "x"), ())
+    >>> s = Sentence("a", 0, "How did the embassy fall?")
+    >>> may_quote(doc, s, ("embassy",)), may_quote(doc, s, ("embassy",), rules=False)
+    (False, True)
+    """
+    return mentions_any(sentence.text, keywords) and (not rules or quotable(sentence, document.article.title))
+
+
 def select_documents(
     documents: Iterable[Document],
     *,
@@ -374,7 +387,7 @@ def _quote_text(sentence: Sentence) -> str:
     if sentence.index < _GLUED_LINES:
         text = _after_glue(_after_dateline(text))
     credited = _CREDITED_DATELINE.match(text)
-    if credited is not None and len(text[credited.end():].split()) >= _MIN_LEAD_WORDS:
+    if credited is not None and _leaves_lead(text, credited.end()):
         text = text[credited.end():]
     bullet = _BULLET.match(text)
     return text[bullet.end():] if bullet is not None else text
@@ -388,9 +401,19 @@ def _after_glue(text: str) -> str:
     >>> _after_glue("Lawmakers Left On the Sidelines As Fed Acts The Treasury moved.")  # too short a lead
     'Lawmakers Left On the Sidelines As Fed Acts The Treasury moved.'
     """
+    return _after_last(text, _GLUE)
+
+
+def _leaves_lead(text: str, end: int) -> bool:
+    """Whether a lead of at least :data:`_MIN_LEAD_WORDS` words follows offset ``end``."""
+    return len(text[end:].split()) >= _MIN_LEAD_WORDS
+
+
+def _after_last(text: str, pattern: re.Pattern[str]) -> str:
+    """``text`` after the last match of ``pattern`` that leaves a lead (all of it without one)."""
     cut = 0
-    for m in _GLUE.finditer(text):
-        if len(text[m.end():].split()) >= _MIN_LEAD_WORDS:
+    for m in pattern.finditer(text):
+        if _leaves_lead(text, m.end()):
             cut = m.end()
     return text[cut:]
 
@@ -408,15 +431,9 @@ def _after_dateline(text: str) -> str:
     "The U.S. -- The world's largest economy -- slowed."
     """
     for pattern in (_GLUED_STAMP, _GLUED_DATELINE):
-        cut = 0
-        for m in pattern.finditer(text):
-            if len(text[m.end():].split()) >= _MIN_LEAD_WORDS:
-                cut = m.end()
-        text = text[cut:].lstrip()
+        text = _after_last(text, pattern).lstrip()
     m = _DATELINE.match(text)
-    if m is not None and len(text[m.end():].split()) >= _MIN_LEAD_WORDS:
-        text = text[m.end():]
-    return text
+    return text[m.end():] if m is not None and _leaves_lead(text, m.end()) else text
 
 
 def _norm_words(text: str) -> tuple[str, ...]:

@@ -40,10 +40,9 @@ from dateline.tls.base import Task
 from dateline.tls.common import (
     in_range,
     make_quote,
-    mentions_any,
+    may_quote,
     normalise_keywords,
     query_terms,
-    quotable,
     select_documents,
     sentence_date,
 )
@@ -160,9 +159,7 @@ class Datewise:
 
         refs: list[tuple[Document, Sentence]] = [(d, s) for d in docs for s in d.sentences]
         _, X = fit_tfidf([s.text for _, s in refs])
-        allowed = np.array([mentions_any(s.text, kws)
-                            and (not self.quote_rules or quotable(s, d.article.title))
-                            for d, s in refs], dtype=bool)
+        allowed = np.array([may_quote(d, s, kws, self.quote_rules) for d, s in refs], dtype=bool)
 
         ment: dict[date, list[int]] = defaultdict(list)
         pub: dict[date, list[int]] = defaultdict(list)

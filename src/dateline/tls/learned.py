@@ -37,10 +37,9 @@ from dateline.tls.base import Task
 from dateline.tls.common import (
     in_range,
     make_quote,
-    mentions_any,
+    may_quote,
     normalise_keywords,
     query_terms,
-    quotable,
     select_documents,
 )
 from dateline.tls.dates import DATE_FEATURES, rank_by_score
@@ -222,8 +221,7 @@ class LearnedDatewise:
             return Timeline((), query=query, method=self.name)
         refs: list[tuple[Document, Sentence]] = [(d, s) for d in docs for s in d.sentences]
         _, X = fit_tfidf([s.text for _, s in refs])
-        allowed = np.array([mentions_any(s.text, kws) and quotable(s, d.article.title) for d, s in refs],
-                           dtype=bool)
+        allowed = np.array([may_quote(d, s, kws) for d, s in refs], dtype=bool)
         by_day: dict[date, list[int]] = defaultdict(list)
         i = 0
         for d in docs:
